@@ -1,0 +1,143 @@
+"""Integrity rules the models alone cannot state: unique ids, resolving references, no cycles.
+
+Each rule adds located :class:`~dossier.errors.Problem` records; nothing
+stops at the first fault, so a person sees every fault in one run.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from .errors import ProblemList, json_path
+from .models import Condition, Event, Node, Place, Report
+from .walk import term_of, walk
+
+__all__ = ["check_integrity"]
+
+
+def check_integrity(report: Report, problems: ProblemList) -> None:
+    """Apply every integrity rule to ``report``, adding what is wrong to ``problems``."""
+    index = _unique_ids(report, problems)
+    _references(report, index, problems)
+    by_id = {n.id: n for n in index.values()}
+    _no_cycles(report.places, "places", "part_of", lambda p: p.part_of, problems)  # type: ignore[attr-defined]
+    _no_cycles(report.organizations, "organizations", "parent", lambda o: o.parent, problems)  # type: ignore[attr-defined]
+    _no_sub_event_cycles(report, problems)
+    _hypotheticals_reached(report, by_id, problems)
+
+
+def _unique_ids(report: Report, problems: ProblemList) -> dict[str, Node]:
+    index: dict[str, Node] = {}
+    first: dict[str, str] = {}
+    for loc, node in walk(report):
+        if node.id is None:
+            continue
+        where = json_path(loc + ("id",))
+        if node.id in index:
+            problems.add("duplicate-id", f"id {node.id!r} is already used at {first[node.id]}", where,
+                         expected="an id used by no other item")
+        else:
+            index[node.id] = node
+            first[node.id] = json_path(loc)
+    return index
+
+
+def _references(report: Report, index: dict[str, Node], problems: ProblemList) -> None:
+    for loc, node in walk(report):
+        for name in type(node).model_fields:
+            term = term_of(type(node), name)
+            if term is None or term.kind != "ref":
+                continue
+            value = getattr(node, name)
+            targets = value if isinstance(value, list) else [value]
+            for i, target in enumerate(targets):
+                if target is None:
+                    continue
+                where = json_path(loc + ((name, i) if isinstance(value, list) else (name,)))
+                _check_ref(target, term.targets, name, index, where, problems)
+
+
+def _check_ref(target: str, kinds: tuple[str, ...], name: str, index: dict[str, Node], where: str,
+               problems: ProblemList) -> None:
+    wanted = " or ".join(kinds)
+    found = index.get(target)
+    if found is None:
+        problems.add("dangling-reference", f"{name} refers to {target!r}, which is no item of this dossier", where,
+                     expected=f"the id of a {wanted}")
+        return
+    kind = type(found).__name__
+    if kind not in kinds:
+        problems.add("wrong-reference-kind", f"{name} refers to {target!r}, a {kind}", where, expected=f"a {wanted}")
+    elif isinstance(found, Place) and kinds != ("Place",) and "Person" in kinds and found.kind != "country":
+        # A country may act (Russia offers support); a city or a cosmodrome may not.
+        problems.add("wrong-reference-kind", f"{name} refers to {target!r}, a place that is not a country", where,
+                     expected="a Person, an Organization, or a Place of kind country")
+
+
+def _no_cycles(items: list, list_name: str, field: str, parent_of: Callable[[Node], Optional[str]],
+               problems: ProblemList) -> None:
+    positions = {item.id: i for i, item in enumerate(items)}
+    parents = {item.id: parent_of(item) for item in items}
+    reported: set[str] = set()
+    for start in parents:
+        seen = [start]
+        current = parents.get(start)
+        while current is not None and current in parents:
+            if current in seen:
+                cycle = seen[seen.index(current):]
+                if not reported.intersection(cycle):
+                    reported.update(cycle)
+                    loop = " -> ".join(cycle + [current])
+                    problems.add("cycle", f"{field} goes round in a circle: {loop}",
+                                 json_path((list_name, positions[cycle[0]], field)),
+                                 expected=f"{field} chains that end")
+                break
+            seen.append(current)
+            current = parents.get(current)
+
+
+def _no_sub_event_cycles(report: Report, problems: ProblemList) -> None:
+    subs = {e.id: list(e.sub_events) for e in report.events}
+    positions = {e.id: i for i, e in enumerate(report.events)}
+    state: dict[str, int] = {}
+
+    def visit(eid: str, trail: list[str]) -> None:
+        state[eid] = 1
+        for sub in subs.get(eid, []):
+            if state.get(sub) == 1:
+                cycle = trail[trail.index(sub):] + [sub] if sub in trail else [eid, sub]
+                problems.add("cycle", f"sub_events go round in a circle: {' -> '.join(cycle)}",
+                             json_path(("events", positions[eid], "sub_events")), expected="sub-events that end")
+            elif sub in subs and state.get(sub) is None:
+                visit(sub, trail + [sub])
+        state[eid] = 2
+
+    for eid in subs:
+        if state.get(eid) is None:
+            visit(eid, [eid])
+
+
+def _hypotheticals_reached(report: Report, by_id: dict[str, Node], problems: ProblemList) -> None:
+    reached: set[str] = set()
+    for claim in report.claims:
+        reached.update(claim.about)
+        if claim.condition is not None and claim.condition.event:
+            reached.add(claim.condition.event)
+    for loc, node in walk(report):
+        if isinstance(node, Condition) and node.event:
+            reached.add(node.event)
+    # A hypothetical may contain hypothetical sub-events; they are reached through it.
+    frontier = list(reached)
+    while frontier:
+        ev = by_id.get(frontier.pop())
+        if isinstance(ev, Event):
+            for sub in ev.sub_events:
+                if sub not in reached:
+                    reached.add(sub)
+                    frontier.append(sub)
+    for i, event in enumerate(report.events):
+        if event.hypothetical and event.id not in reached:
+            problems.add("unreached-hypothetical",
+                         f"hypothetical event {event.id!r} is not the subject or condition of any claim",
+                         json_path(("events", i, "type")),
+                         expected="a claim whose about or condition names it, or type Event if it happened")

@@ -1,0 +1,128 @@
+"""From parsed data to a checked :class:`Report`: models, article text, evidence, integrity, canonical form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .anchoring import anchor, sha256_text
+from .errors import InvalidDossier, Problem, ProblemList, ReadError, json_path
+from .integrity import check_integrity
+from .models import Evidence, Report
+from .reading import DEFAULT_MAX_BYTES, Document, read_bytes
+from .walk import canonicalize, mint_ids, walk
+
+__all__ = ["report_from_document", "pydantic_problems"]
+
+_RULES = {"extra_forbidden": "unknown-field", "missing": "missing-field", "literal_error": "wrong-type-name"}
+
+
+def pydantic_problems(exc: ValidationError, doc: Document) -> list[Problem]:
+    """One located :class:`Problem` per pydantic error."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        line_col = doc.locate(loc)
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field {loc[-1]!r}"
+        elif err["type"] == "missing":
+            message = f"field {loc[-1]!r} is required"
+        out.append(Problem(
+            rule=_RULES.get(err["type"], "schema"), message=message, path=json_path(loc), file=doc.name,
+            line=line_col[0] if line_col else None, column=line_col[1] if line_col else None,
+        ))
+    return out
+
+
+def _locate_all(problems: list[Problem], doc: Document) -> list[Problem]:
+    out = []
+    for p in problems:
+        if p.line is None and p.path.startswith("$"):
+            loc = doc.locate(_parse_path(p.path))
+            if loc:
+                p = Problem(**{**p.as_record(), "line": loc[0], "column": loc[1]})  # type: ignore[arg-type]
+        out.append(p)
+    return out
+
+
+def _parse_path(path: str) -> tuple[Any, ...]:
+    parts: list[Any] = []
+    token = ""
+    for ch in path[1:] + ".":
+        if ch in ".[]":
+            if token:
+                parts.append(int(token) if token.isdigit() else token.strip("'\""))
+            token = ""
+        else:
+            token += ch
+    return tuple(parts)
+
+
+def _article_text(report: Report, doc: Document, problems: ProblemList, max_bytes: int) -> str | None:
+    if report.text is not None:
+        return report.text
+    if report.text_path is None:
+        return None
+    path = Path(report.text_path)
+    if not path.is_absolute() and doc.directory is not None:
+        path = doc.directory / path
+    try:
+        raw = read_bytes(path, max_bytes)
+        return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except ReadError as exc:
+        problems.add("article-unreadable", f"cannot read the article: {exc}", "$.text_path")
+    except UnicodeDecodeError as exc:
+        problems.add("article-unreadable", f"the article {path} is not UTF-8 (byte {exc.start})", "$.text_path")
+    return None
+
+
+def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, keep_text: bool = True) -> Report:
+    """Validate ``doc`` into a :class:`Report` and apply every check; raise :class:`InvalidDossier` listing all faults.
+
+    The article text is taken from ``text`` or read from ``text_path``
+    (relative to the document's folder) and checked against ``sha256``;
+    quote-only evidence gets its offsets; nested ids are minted; lists are
+    put in canonical order. With ``keep_text`` the text read from
+    ``text_path`` is kept in ``report.text``.
+    """
+    if not isinstance(doc.data, dict):
+        raise InvalidDossier([Problem("schema", f"a dossier is a mapping, not {type(doc.data).__name__}",
+                                      file=doc.name, expected="an object with id, persons, places ...")])
+    try:
+        report = Report.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InvalidDossier(pydantic_problems(exc, doc)) from None
+    except RecursionError:
+        raise InvalidDossier([Problem("limit", "the document nests too deeply", file=doc.name)]) from None
+    problems = ProblemList(doc.name)
+    text = _article_text(report, doc, problems, max_bytes)
+    if text is not None:
+        digest = sha256_text(text)
+        if report.sha256 is None:
+            report.sha256 = digest
+        if report.sha256 != digest:
+            problems.add("article-changed", "the article text is not the text this dossier was made from "
+                         f"(its SHA-256 is {digest})", "$.sha256", expected=report.sha256)
+        else:
+            anchor(report, text, problems)
+        if keep_text:
+            report.text = text
+    else:
+        _require_offsets(report, problems)
+    if not problems.items:
+        mint_ids(report)
+    check_integrity(report, problems)
+    if problems.items:
+        raise InvalidDossier(_locate_all(problems.items, doc))
+    canonicalize(report)
+    return report
+
+
+def _require_offsets(report: Report, problems: ProblemList) -> None:
+    for loc, node in walk(report):
+        if isinstance(node, Evidence) and (node.start is None or node.end is None):
+            problems.add("evidence-unanchored", "a quote without offsets needs the article text to anchor it",
+                         json_path(loc), expected="start and end, or text / text_path on the report")
