@@ -1,0 +1,191 @@
+"""The format registry: every format dossier reads or writes, by name, alias, media type and extension.
+
+The CLI lists its formats from here; adding a format is one entry, not an
+``if`` in every caller. Writers and readers are imported when first used.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional, Union
+
+from .errors import UnknownFormat
+from .models import Report
+from .reading import DEFAULT_MAX_BYTES, decode, parse_json, parse_yaml, read_bytes
+
+__all__ = ["Format", "FORMATS", "get_format", "format_for_path", "dumps", "loads_as", "read", "write", "atomic_write"]
+
+Writer = Callable[[Report, Optional[str]], str]
+Reader = Callable[[str, Optional[str], Optional[Path]], Report]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One format: its canonical ``name``, other names, media type, file extensions, and how to read and write it."""
+
+    name: str
+    media_type: str
+    extensions: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    write: Optional[Writer] = field(default=None, repr=False)
+    read: Optional[Reader] = field(default=None, repr=False)
+    rdf: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name this format answers to."""
+        return (self.name, *self.aliases, self.media_type)
+
+
+# ---- writers
+
+
+def _write_json(report: Report, base: Optional[str]) -> str:
+    from .canonical import to_json
+
+    return to_json(report)
+
+
+def _write_jsonld(report: Report, base: Optional[str]) -> str:
+    from .linked.jsonld import to_jsonld
+
+    return to_jsonld(report, base)
+
+
+def _rdf_writer(kind: str) -> Writer:
+    def write(report: Report, base: Optional[str]) -> str:
+        from .linked import ntriples, turtle
+        from .linked.mapping import mint_base
+        from .linked.quads import quads
+
+        qs = quads(report, base)
+        if kind == "turtle":
+            return turtle.write_turtle(qs, mint_base(report, base))
+        if kind == "trig":
+            return turtle.write_trig(qs, mint_base(report, base))
+        if kind == "nquads":
+            return ntriples.write_nquads(qs)
+        return ntriples.write_ntriples(qs)
+
+    return write
+
+
+# ---- readers
+
+
+def _read_document(parse: Callable) -> Reader:  # type: ignore[type-arg]
+    def read(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
+        from .loading import report_from_document
+
+        doc = parse(text, name)
+        if isinstance(doc.data, dict) and "@context" in doc.data:
+            return _read_jsonld(text, name, directory)
+        doc.directory = directory
+        return report_from_document(doc)
+
+    return read
+
+
+def _read_jsonld(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
+    from .linked.jsonld import jsonld_quads
+    from .linked.reader import report_from_quads
+
+    return report_from_quads(jsonld_quads(text, name), name)[0]
+
+
+def _rdf_reader(kind: str) -> Reader:
+    def read(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
+        from .linked.rdfio import parse_rdf
+        from .linked.reader import report_from_quads
+
+        return report_from_quads(parse_rdf(text, kind, name), name)[0]
+
+    return read
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("yaml", "application/yaml", (".yaml", ".yml"), ("yml",), None, _read_document(parse_yaml)),
+    Format("json", "application/json", (".json",), (), _write_json, _read_document(parse_json)),
+    Format("jsonld", "application/ld+json", (".jsonld",), ("json-ld",), _write_jsonld, _read_jsonld, True),
+    Format("turtle", "text/turtle", (".ttl",), ("ttl",), _rdf_writer("turtle"), _rdf_reader("turtle"), True),
+    Format("ntriples", "application/n-triples", (".nt",), ("nt", "n-triples"), _rdf_writer("ntriples"),
+           _rdf_reader("ntriples"), True),
+    Format("nquads", "application/n-quads", (".nq",), ("nq", "n-quads"), _rdf_writer("nquads"),
+           _rdf_reader("nquads"), True),
+    Format("trig", "application/trig", (".trig",), (), _rdf_writer("trig"), _rdf_reader("trig"), True),
+)}
+
+_BY_NAME = {n.lower(): f for f in FORMATS.values() for n in f.names}
+_BY_EXTENSION = {ext: f for f in FORMATS.values() for ext in f.extensions}
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (a name, alias or media type, any case)."""
+    try:
+        return _BY_NAME[name.strip().lower()]
+    except KeyError:
+        known = ", ".join(sorted(n for f in FORMATS.values() for n in (f.name, *f.aliases)))
+        raise UnknownFormat(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def format_for_path(path: Union[str, Path]) -> Format:
+    """The format a file's extension names."""
+    ext = Path(path).suffix.lower()
+    if ext not in _BY_EXTENSION:
+        known = ", ".join(sorted(_BY_EXTENSION))
+        raise UnknownFormat(f"{path}: cannot tell the format from the extension {ext or '(none)'!r}; "
+                            f"known extensions: {known}; or name the format") from None
+    return _BY_EXTENSION[ext]
+
+
+def dumps(report: Report, fmt: str = "json", *, base: Optional[str] = None) -> str:
+    """``report`` written in format ``fmt``; ``base`` sets the IRI base for linked-data formats (``{id}`` is the report id)."""
+    f = get_format(fmt)
+    if f.write is None:
+        raise UnknownFormat(f"dossier reads {f.name} but does not write it")
+    return f.write(report, base)
+
+
+def loads_as(text: Union[str, bytes], fmt: str, *, name: Optional[str] = None,
+             directory: Optional[Path] = None) -> Report:
+    """Read a dossier written in format ``fmt`` from ``text`` and check it."""
+    f = get_format(fmt)
+    if isinstance(text, bytes):
+        text = decode(text, name)
+    assert f.read is not None
+    return f.read(text, name, directory)
+
+
+def read(path: Union[str, Path], fmt: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and check the dossier file at ``path``, in ``fmt`` or the format its extension names."""
+    path = Path(path)
+    f = get_format(fmt) if fmt else format_for_path(path)
+    raw = read_bytes(path, max_bytes)
+    return loads_as(decode(raw, str(path)), f.name, name=str(path), directory=path.parent)
+
+
+def atomic_write(path: Union[str, Path], text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file in the same folder, then a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write(report: Report, path: Union[str, Path], fmt: Optional[str] = None, *, base: Optional[str] = None) -> None:
+    """Write ``report`` to ``path`` atomically, in ``fmt`` or the format its extension names."""
+    f = get_format(fmt) if fmt else format_for_path(path)
+    atomic_write(path, dumps(report, f.name, base=base))

@@ -1,0 +1,93 @@
+"""Bridges between dossier's quads and the RDF libraries: pyoxigraph for parsing, rdflib for the Python API."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from ..errors import InvalidDossier, Problem
+from ..models import Report
+from ..terms import NS
+from .quads import IRI, Lit, Quad, quads
+from .reader import report_from_quads
+
+__all__ = ["parse_rdf", "to_dataset", "from_graph", "OX_FORMATS"]
+
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
+}
+_PLAIN = {NS["xsd"] + "string", NS["rdf"] + "langString"}
+
+
+def _from_ox(term: object, name: str | None) -> IRI | Lit:
+    if isinstance(term, ox.NamedNode):
+        return IRI(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Lit(term.value, term.language)
+        dt = term.datatype.value
+        return Lit(term.value, None, None if dt in _PLAIN else dt)
+    raise InvalidDossier([Problem("blank-node", f"the input has a blank node ({term}); every node needs an IRI",
+                                  file=name)])
+
+
+def parse_rdf(data: bytes | str, fmt: str, name: str | None = None) -> list[Quad]:
+    """Parse Turtle, N-Triples, N-Quads or TriG into quads; syntax faults become located problems."""
+    try:
+        parsed = list(ox.parse(data, format=OX_FORMATS[fmt], base_iri=None))
+    except SyntaxError as exc:
+        line = col = None
+        if isinstance(exc.args[1:2], tuple) and len(exc.args) > 1 and exc.args[1]:
+            line, col = exc.args[1][1], exc.args[1][2]
+        message = str(exc.args[0]) if exc.args else str(exc)
+        raise InvalidDossier([Problem("syntax", f"{fmt}: {message}", file=name, line=line, column=col)]) from None
+    except ValueError as exc:
+        raise InvalidDossier([Problem("syntax", f"{fmt}: {exc}", file=name)]) from None
+    out: list[Quad] = []
+    for q in parsed:
+        g = None if isinstance(q.graph_name, ox.DefaultGraph) else _from_ox(q.graph_name, name)
+        out.append((_from_ox(q.subject, name), _from_ox(q.predicate, name), _from_ox(q.object, name), g))  # type: ignore[arg-type]
+    return out
+
+
+def to_dataset(report: Report, base: str | None = None):  # type: ignore[no-untyped-def]
+    """The dossier as an ``rdflib.Dataset``: facts in the default graph, each claim's content in its own graph."""
+    import rdflib
+
+    ds = rdflib.Dataset()
+    for prefix, ns in NS.items():
+        ds.bind(prefix, ns)
+
+    def term(t: IRI | Lit) -> rdflib.term.Node:
+        if isinstance(t, IRI):
+            return rdflib.URIRef(t)
+        return rdflib.Literal(t.lexical, lang=t.lang, datatype=rdflib.URIRef(t.datatype) if t.datatype else None)
+
+    for s, p, o, g in quads(report, base):
+        graph = ds.default_context if g is None else ds.graph(rdflib.URIRef(g))
+        graph.add((term(s), term(p), term(o)))
+    return ds
+
+
+def from_graph(graph, name: str | None = None) -> Report:  # type: ignore[no-untyped-def]
+    """Read a dossier from an ``rdflib`` Graph or Dataset (every graph merged)."""
+    import rdflib
+
+    def term(t: rdflib.term.Node) -> IRI | Lit:
+        if isinstance(t, rdflib.URIRef):
+            return IRI(str(t))
+        if isinstance(t, rdflib.Literal):
+            if t.language:
+                return Lit(str(t), t.language.lower())
+            dt = str(t.datatype) if t.datatype is not None else None
+            return Lit(str(t), None, None if dt in _PLAIN else dt)
+        raise InvalidDossier([Problem("blank-node", "the graph has a blank node; every node needs an IRI", file=name)])
+
+    statements: Iterable[tuple] = graph.quads((None, None, None, None)) if hasattr(graph, "quads") else (
+        (s, p, o, None) for s, p, o in graph)
+    out = [(term(s), term(p), term(o), None) for s, p, o, *_ in statements]
+    return report_from_quads(out, name)[0]  # type: ignore[arg-type]
+
+
