@@ -106,6 +106,20 @@ def _rdf_reader(kind: str) -> Reader:
     return read
 
 
+def _read_article(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
+    from .extract import extract
+
+    stem = Path(name).stem if name else "article"
+    return extract(text, _report_id(stem))
+
+
+def _report_id(stem: str) -> str:
+    import re
+
+    cleaned = re.sub(r"[^A-Za-z0-9_.\-]+", "-", stem).strip("-.") or "article"
+    return cleaned if cleaned[0].isalnum() else "a" + cleaned
+
+
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("yaml", "application/yaml", (".yaml", ".yml"), ("yml",), None, _read_document(parse_yaml)),
     Format("json", "application/json", (".json",), (), _write_json, _read_document(parse_json)),
@@ -116,6 +130,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("nquads", "application/n-quads", (".nq",), ("nq", "n-quads"), _rdf_writer("nquads"),
            _rdf_reader("nquads"), True),
     Format("trig", "application/trig", (".trig",), (), _rdf_writer("trig"), _rdf_reader("trig"), True),
+    # Reading an article text drafts a dossier from it (dossier.extract): convert ARTICLE.txt --to turtle.
+    Format("article", "text/plain", (".txt",), ("text", "txt"), None, _read_article),
 )}
 
 _BY_NAME = {n.lower(): f for f in FORMATS.values() for n in f.names}

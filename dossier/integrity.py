@@ -54,10 +54,10 @@ def _references(report: Report, index: dict[str, Node], problems: ProblemList) -
                 if target is None:
                     continue
                 where = json_path(loc + ((name, i) if isinstance(value, list) else (name,)))
-                _check_ref(target, term.targets, name, index, where, problems)
+                _check_ref(target, term.targets, term.actor, name, index, where, problems)
 
 
-def _check_ref(target: str, kinds: tuple[str, ...], name: str, index: dict[str, Node], where: str,
+def _check_ref(target: str, kinds: tuple[str, ...], actor: bool, name: str, index: dict[str, Node], where: str,
                problems: ProblemList) -> None:
     wanted = " or ".join(kinds)
     found = index.get(target)
@@ -68,7 +68,7 @@ def _check_ref(target: str, kinds: tuple[str, ...], name: str, index: dict[str, 
     kind = type(found).__name__
     if kind not in kinds:
         problems.add("wrong-reference-kind", f"{name} refers to {target!r}, a {kind}", where, expected=f"a {wanted}")
-    elif isinstance(found, Place) and kinds != ("Place",) and "Person" in kinds and found.kind != "country":
+    elif actor and isinstance(found, Place) and found.kind != "country":
         # A country may act (Russia offers support); a city or a cosmodrome may not.
         problems.add("wrong-reference-kind", f"{name} refers to {target!r}, a place that is not a country", where,
                      expected="a Person, an Organization, or a Place of kind country")

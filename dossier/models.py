@@ -253,15 +253,12 @@ class Time(_Dated):
         return self
 
 
-_ACTOR = ("Person", "Organization", "Place")
-
-
 class Participation(Node):
     """An actor taking part in an event, in a role (SEM: ``sem:hasActor`` with ``rdf:value`` and ``sem:roleType``)."""
 
     rdf_types = {"Participation": "sem:Role"}
     type: Literal["Participation"] = Field("Participation", description="Always Participation.")
-    actor: Annotated[Id, t.ref("rdf:value", *_ACTOR)] = Field(
+    actor: Annotated[Id, t.actor("rdf:value")] = Field(
         description="Id of the person, organization or country taking part.")
     role: Annotated[RoleType, t.vocab("sem:roleType")] = Field(description="The part the actor plays.")
     basis: Annotated[Basis, t.vocab("dos:basis")] = Field(
@@ -323,8 +320,8 @@ class Gift(Node):
     rdf_types = {"Gift": "schema:GiveAction"}
     type: Literal["Gift"] = Field("Gift", description="Always Gift.")
     object: Annotated[GiftObject, t.node("schema:object")] = Field(description="The thing given.")
-    given_by: Annotated[Id, t.ref("schema:agent", *_ACTOR)] = Field(description="Id of the giver.")
-    given_to: Annotated[Optional[Id], t.ref("schema:recipient", *_ACTOR)] = Field(
+    given_by: Annotated[Id, t.actor("schema:agent")] = Field(description="Id of the giver.")
+    given_to: Annotated[Optional[Id], t.actor("schema:recipient")] = Field(
         None, description="Id of the recipient, where the article states or implies one.")
     given_to_basis: Annotated[Optional[Basis], t.vocab("dos:recipientBasis")] = Field(
         None, description="Whether the recipient is stated or only implied.")

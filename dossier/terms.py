@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["NS", "Term", "text", "plain", "integer", "decimal", "boolean", "date", "ref", "node", "vocab", "DOS"]
+__all__ = ["NS", "Term", "text", "plain", "integer", "decimal", "boolean", "date", "ref", "actor", "node", "vocab", "DOS"]
 
 DOS = "https://w3id.org/dossier/vocab#"
 
@@ -40,7 +40,9 @@ class Term:
     ``boolean``/``date`` typed literals, ``ref`` the IRI of another item of
     one of ``targets``, ``node`` a nested node with its own minted IRI,
     ``vocab`` an IRI in dossier's vocabulary named by the enum value.
-    ``inverse`` writes the triple from the value to the holder.
+    ``inverse`` writes the triple from the value to the holder. An ``actor``
+    reference names a person, an organization or a country (states act;
+    cities and buildings do not).
     """
 
     iri: str
@@ -48,6 +50,7 @@ class Term:
     datatype: str | None = None
     targets: tuple[str, ...] = ()
     inverse: bool = False
+    actor: bool = False
 
     @property
     def curie(self) -> str:
@@ -102,6 +105,11 @@ def date(name: str, datatype: str) -> Term:
 def ref(name: str, *targets: str) -> Term:
     """A reference by local id to an item of one of the model classes ``targets``."""
     return Term(expand(name), "ref", targets=targets)
+
+
+def actor(name: str) -> Term:
+    """A reference to whoever acts: a Person, an Organization, or a Place of kind country."""
+    return Term(expand(name), "ref", targets=("Person", "Organization", "Place"), actor=True)
 
 
 def node(name: str) -> Term:
