@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Iterator, Optional, Sequence
 
 from .errors import DossierError, InvalidDossier, ReadError, UnknownFormat, summarise
-from .formats import FORMATS, atomic_write, dumps, get_format, read
+from .formats import FORMATS, _umask, atomic_write, dumps, get_format, read
 from .reading import DEFAULT_MAX_BYTES
 
 __all__ = ["expand_inputs", "convert_one", "convert_many", "COMBINED"]
@@ -143,6 +143,7 @@ def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[st
                 sys.stdout.write(text)
         if sink is not None:
             sink.close()
+            os.chmod(tmp, 0o666 & ~_umask())  # type: ignore[arg-type]
             os.replace(tmp, out)  # type: ignore[arg-type]
             sink = None
     finally:

@@ -69,10 +69,9 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_file
-    from .formats import atomic_write, dumps
+    from .formats import atomic_write, dumps, read
 
-    report = extract_file(args.article, max_bytes=args.max_bytes)
+    report = read(args.article, "article", max_bytes=args.max_bytes)
     text = dumps(report, args.to)
     if args.output:
         atomic_write(args.output, text)

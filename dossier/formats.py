@@ -183,6 +183,12 @@ def read(path: Union[str, Path], fmt: Optional[str] = None, *, max_bytes: int = 
     return loads_as(decode(raw, str(path)), f.name, name=str(path), directory=path.parent)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Union[str, Path], text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all: a temporary file in the same folder, then a rename."""
     path = Path(path)
@@ -192,6 +198,8 @@ def atomic_write(path: Union[str, Path], text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; give it the mode a plain open() would.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -55,6 +55,7 @@ def parse_rdf(data: bytes | str, fmt: str, name: str | None = None) -> list[Quad
 def to_dataset(report: Report, base: str | None = None):  # type: ignore[no-untyped-def]
     """The dossier as an ``rdflib.Dataset``: facts in the default graph, each claim's content in its own graph."""
     import rdflib
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     ds = rdflib.Dataset()
     for prefix, ns in NS.items():
@@ -66,7 +67,7 @@ def to_dataset(report: Report, base: str | None = None):  # type: ignore[no-unty
         return rdflib.Literal(t.lexical, lang=t.lang, datatype=rdflib.URIRef(t.datatype) if t.datatype else None)
 
     for s, p, o, g in quads(report, base):
-        graph = ds.default_context if g is None else ds.graph(rdflib.URIRef(g))
+        graph = ds.graph(DATASET_DEFAULT_GRAPH_ID if g is None else rdflib.URIRef(g))
         graph.add((term(s), term(p), term(o)))
     return ds
 

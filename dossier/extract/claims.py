@@ -1,0 +1,213 @@
+"""Attributed claims: the proposition, the claimant, the publication it came through, hedge cues, a
+certainty derived from them, polarity, tense and any condition; and the hypothetical events claims contemplate.
+
+A sentence is a claim when it is attributed ("according to X", "X said
+that ..."), hedged ("could", "suggests"), or interprets rather than narrates
+(no event trigger). Without a named claimant, a sentence inherits the
+claimant of an earlier sentence of its paragraph (or of "the interpretation"
+it refers to); failing that, the claim is the publication's own (its
+"(Source: X)" line). Certainty comes from the strongest hedge: possible
+cues beat probable ones; with no hedge the source presents it as certain.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .draft import ClaimD, Draft, EventD, Span
+from .events import event_sentences
+from .lexicon import HEDGES, REPORTING_VERBS
+
+__all__ = ["find_claims", "certainty_of", "CERTAINTY_ORDER"]
+
+CERTAINTY_ORDER = ["possible", "probable", "certain"]
+# Lower case only: "May 4" is a date, not a hedge.
+_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\b")
+_FUTURE = re.compile(r"\b(?:would|could|may|might|will|shall|should|possibility|likely|going to)\b", re.I)
+_NEGATIVE = re.compile(r"\b(?:not|never|no longer|denied|denies|deny)\b|n't\b", re.I)
+_INTERPRETIVE = re.compile(r"\b(?:the|this|that) (?:interpretation|reading|implication|analysis|assessment|view)\b", re.I)
+_META = re.compile(r"^(?:The|This|That) (?:claim|assertion|report|account)\b")
+_CONDITION = re.compile(r"\b(if|unless|should|provided that|as long as)\b ([^,.;—]+)")
+_CONTEMPLATE = re.compile(r"\b(?:possibility of|consider(?:s|ed|ing)?|readiness to|ready to|willing(?:ness)? to|"
+                          r"prepared to|plans? to|offer(?:s|ed)? to|intends? to|threaten(?:s|ed)? to) ")
+_COOPERATION = re.compile(r"\b(?:any |further |closer |deeper |more )+(?:[a-z]+ )?(?:cooperation|collaboration)\b"
+                          r"(?= (?:could|would|may|might|will|can)\b)")
+_MODAL = re.compile(r" (?:may|might|could|would|will) (?!consider|be\b|have\b)")
+_KINDS = [("military-support", r"military support|military assistance|military backing"),
+          ("military-aid", r"military aid|weapons|arms supplies|ammunition"),
+          ("cooperation", r"cooperat|collaborat|\balign|partnership"), ("technology-transfer", r"technolog")]
+
+
+def certainty_of(cues: list[str]) -> str:
+    """Certainty from hedge cue words: any possible cue gives possible, else any probable one probable, else certain."""
+    found = {HEDGES.get(c.lower().split()[0] if c else "", "certain") for c in cues}
+    for level in ("possible", "probable"):
+        if level in found:
+            return level
+    return "certain"
+
+
+def find_claims(d: Draft) -> None:
+    """Fill ``d.claims``, and ``d.events`` with the hypothetical events the claims contemplate."""
+    text = d.text
+    narrated = event_sentences(d)
+    meaning_sentences = {m for g in d.gifts for m in g.meanings}
+    # A sentence that gives a gift is the gift's; the meaning it gives is the gift's meaning, not a claim.
+    gift_sentences = {d.sentence_at(a).index for g in d.gifts for a, _ in g.spans}
+    last_claimant: dict[int, str] = {}
+    last_any: Optional[str] = None
+    for s in d.sentences:
+        if d.source_spans.get(s.paragraph, (-1,))[0] == s.start:
+            continue
+        if (s.start, s.end) in meaning_sentences or s.index in gift_sentences:
+            continue
+        if _META.match(s.text) and d.claims:
+            d.claims[-1].extra.append((s.start, s.end))
+            pubs = [m.key for m in d.mentions(s.start, s.end) if m.kind == "org"]
+            if pubs and "reported" in s.text:
+                d.claims[-1].via.insert(0, (pubs[0], [(s.start, s.end)]))
+            continue
+        claimant, prop, attr, complement = _attribution(d, s)
+        hedged = _HEDGE.search(text[prop[0]:prop[1]]) is not None
+        if s.index in narrated and not hedged and not complement:
+            continue
+        if claimant is None:
+            if _INTERPRETIVE.search(s.text) and last_any:
+                claimant = last_any
+            elif s.paragraph in last_claimant:
+                claimant = last_claimant[s.paragraph]
+            else:
+                claimant = d.sources.get(s.paragraph)
+        if claimant is None:
+            continue
+        if claimant != d.sources.get(s.paragraph):
+            last_claimant[s.paragraph] = claimant
+            last_any = claimant
+        d.claims.append(_claim(d, s, claimant, prop, attr))
+
+
+def _attribution(d: Draft, s) -> tuple[Optional[str], Span, list[Span], bool]:
+    """Claimant key, proposition span, attribution spans, and whether a reporting verb takes a complement."""
+    text, start, end = d.text, s.start, s.end
+    if text[end - 1] in ".!?":
+        end -= 1
+    sources = [m for m in d.mentions(start, end) if m.kind in ("person", "org")]
+    m = re.match(r"According to ", s.text)
+    if m:
+        comma = s.text.find(",", m.end())
+        who = next((x.key for x in sources if x.start - start < comma), None) if comma > 0 else None
+        if comma > 0:
+            return who, (start + comma + 2, end), [(start, start + m.end() - 1)], False
+    m = re.search(r", according to [^,]+$", text[start:end])
+    if m:
+        who = next((x.key for x in sources if x.start >= start + m.start()), None)
+        cue = (start + m.start() + 2, start + m.start() + 14)
+        inner = _verb_attribution(d, start, start + m.start(), [x for x in sources if x.end <= start + m.start()])
+        if inner[0] is not None and who is not None:
+            # "Officials said X, according to the Daily": the officials claim, the Daily passed it on.
+            d.passed_on[inner[1]] = (who, [cue])
+            return inner
+        return who, (start, start + m.start()), [cue], False
+    return _verb_attribution(d, start, end, sources)
+
+
+def _verb_attribution(d: Draft, start: int, end: int, sources) -> tuple[Optional[str], Span, list[Span], bool]:
+    """"X said (that) P", "X told reporters that P", "X described Y as P": claimant X, proposition P."""
+    text = d.text
+    s_text = text[start:end]
+    words = list(re.finditer(r"[A-Za-z]+", s_text))
+    verbs = [w for w in words if w.group().lower() in REPORTING_VERBS]
+    finite = [w for w in verbs if not w.group().endswith("ing")] or verbs
+    for v in finite:
+        vs, ve = start + v.start(), start + v.end()
+        who = [x for x in sources if x.end <= vs]
+        if not who:
+            continue
+        rest = re.match(r"(?: reporters| journalists)?(?: on \w+)?,?(?: that)? ", text[ve:end])
+        pstart = ve + (rest.end() if rest else 1)
+        if pstart >= end - 3:
+            return who[-1].key, (start, who[-1].start), [(vs, ve)], False
+        return who[0].key, (pstart, end), [(vs, ve)], True
+    return None, (start, end), [], False
+
+
+def _claim(d: Draft, s, claimant: str, prop: Span, attr: list[Span]) -> ClaimD:
+    text = d.text
+    p0, p1 = prop
+    body = text[p0:p1]
+    cond: Optional[Span] = None
+    for m in _CONDITION.finditer(body):
+        if m.group(1) == "should" and not re.search(r"\b(?:would|could|might|may|will|possibility)\b",
+                                                     body[:m.start()]):
+            continue
+        cond = (p0 + m.start(), p0 + m.end(2))
+        break
+    cues = [(p0 + m.start(), p0 + m.end()) for m in _HEDGE.finditer(body)
+            if not (cond and cond[0] == p0 + m.start())]
+    words = [text[a:b] for a, b in cues]
+    via = []
+    pub = d.sources.get(s.paragraph)
+    if prop in d.passed_on:
+        via.append(d.passed_on[prop])
+    if pub and pub != claimant and all(k != pub for k, _ in via):
+        via.append((pub, [d.source_spans[s.paragraph]]))
+    claim = ClaimD(prop, claimant, certainty_of(words),
+                   "future" if _FUTURE.search(body) or cond else "non-future",
+                   "negative" if _NEGATIVE.search(body) else "positive", cues, attr, via, cond)
+    claim.key = d.unique_key(f"claim-{s.index + 1}")
+    _hypotheticals(d, claim, body, p0, cond)
+    return claim
+
+
+def _hypotheticals(d: Draft, claim: ClaimD, body: str, p0: int, cond: Optional[Span]) -> None:
+    """Events a claim only contemplates: its condition, "possibility of X doing", "would consider doing", "X may do"."""
+    text = d.text
+    stop = re.compile(r",? (?:should|if|unless|while|before|as)\b|;|—|\.$")
+    spans: list[tuple[Span, bool]] = []
+    if cond:
+        head = re.match(r"\w+ ", text[cond[0]:cond[1]])
+        a = cond[0] + (head.end() if head else 0)
+        if any(m.start == a for m in d.mentions(a, cond[1]) if _named_actor(d, m)):
+            spans.append(((a, cond[1]), True))
+    for rx in (_CONTEMPLATE, _MODAL):
+        for m in rx.finditer(body):
+            a = p0 + m.end()
+            if rx is _MODAL and not any(x.end == p0 + m.start() for x in d.mentions(p0, p0 + m.start())):
+                continue  # "X may do" only when X is a named actor
+            if cond and cond[0] <= a < cond[1]:
+                continue
+            e = stop.search(text, a, p0 + len(body))
+            spans.append(((a, e.start() if e else p0 + len(body)), False))
+            break
+    for m in _COOPERATION.finditer(body):
+        spans.append(((p0 + m.start(), p0 + m.end()), False))
+    for (a, b), is_cond in spans:
+        if b - a < 3 or any(x < b and a < y for ev in d.events if ev.hypothetical for x, y in ev.spans):
+            continue
+        phrase = text[a:b].lower()
+        kind = next((k for k, rx in _KINDS if re.search(rx, phrase)), "other-event")
+        ev = EventD(kind, [(a, b)], d.sentence_at(a).index, (a, b), hypothetical=True)
+        ev.key = d.unique_key(f"hypothetical-{kind}")
+        actors = [m for m in d.mentions(a, b) if m.kind in ("person", "org") or d.place_kind(m.key) == "country"]
+        if not is_cond and not (actors and actors[0].start == a):
+            # "the Kremlin would consider providing ...": the claim's subject is the agent.
+            subject = [m for m in d.mentions(p0, a) if _named_actor(d, m)]
+            actors = subject[-1:] + actors
+        seen: set[str] = set()
+        for i, m in enumerate(actors):
+            if m.key not in seen:
+                seen.add(m.key)
+                ev.participants.append((m.key, "agent" if not seen - {m.key} else "recipient"))
+        d.events.append(ev)
+        if is_cond:
+            claim.condition_event = ev.key
+        else:
+            claim.about.append(ev.key)
+
+
+def _named_actor(d: Draft, m) -> bool:
+    """A person, an organization, or a country named by its name (not a demonym: "Japanese buyers" is no actor)."""
+    if m.kind in ("person", "org"):
+        return True
+    return d.place_kind(m.key) == "country" and d.text[m.start:m.end] == d.item(m.key).name
