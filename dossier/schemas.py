@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
-from .models import Report
+from .models import MODELS, Report
 
 __all__ = ["SCHEMA_ID", "json_schema", "artefacts", "write_artefacts", "bundled"]
 
@@ -23,6 +23,13 @@ SCHEMA_ID = "https://w3id.org/dossier/schema/v1/dossier.schema.json"
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a dossier document, generated from the models."""
     schema = Report.model_json_schema(ref_template="#/$defs/{model}")
+    # pydantic leaves the description off a property that is a bare $ref to a model; put it back.
+    for model in MODELS:
+        target = schema if model is Report else schema["$defs"].get(model.__name__, {})
+        for name, prop in target.get("properties", {}).items():
+            description = model.model_fields[name].description
+            if description and "description" not in prop:
+                prop["description"] = description
     schema["properties"]["@context"] = {
         "description": "The JSON-LD context, present when the document is read as JSON-LD: "
                        "dossier's context URL, optionally followed by a local context giving @base and @language.",
