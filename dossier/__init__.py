@@ -21,8 +21,23 @@ from .models import (
 
 __version__ = "0.1.0"
 
+# rdflib, pyld and pyshacl take a while to import; these names load them only when first used.
+_LAZY = {
+    "dumps": "dossier.formats", "read": "dossier.formats", "write": "dossier.formats", "loads_as": "dossier.formats",
+    "FORMATS": "dossier.formats", "to_dataset": "dossier.linked.rdfio", "from_graph": "dossier.linked.rdfio",
+    "extract": "dossier.extract", "problems_in": "dossier.validation", "check_file": "dossier.validation",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'dossier' has no attribute {name!r}")
+
 __all__ = [
-    "load", "loads", "validate", "check", "to_data", "to_json",
+    "load", "loads", "validate", "check", "to_data", "to_json", *_LAZY,
     "PartialDate", "Precision", "parse_partial_date",
     "DossierError", "InvalidDossier", "Problem", "ReadError", "RemoteContextRefused", "UnknownFormat",
     "Attribution", "Claim", "Condition", "CuratedTime", "Event", "Evidence", "Geo", "Gift", "GiftObject",

@@ -17,3 +17,14 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture(scope="session")
 def seed() -> dossier.Report:
     return dossier.load(SEED)
+
+
+# A failing property shrinks for minutes on these large generated dossiers; in CI the failing example is
+# printed unshrunk. HYPOTHESIS_PROFILE=dev shrinks it for debugging.
+import os  # noqa: E402
+
+from hypothesis import Phase, settings  # noqa: E402
+
+settings.register_profile("ci", phases=[Phase.explicit, Phase.reuse, Phase.generate], print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

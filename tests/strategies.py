@@ -69,7 +69,7 @@ def reports(draw: st.DrawFn) -> dossier.Report:
         if places:
             place["part_of"] = places[-1]["id"]  # places nest, outermost first
         if draw(st.booleans()):
-            place["geo"] = {"latitude": f"{draw(st.integers(-90, 89))}.{draw(st.integers(0, 99999))}",
+            place["geo"] = {"latitude": f"{draw(st.integers(-89, 89))}.{draw(st.integers(0, 99999))}",
                             "longitude": f"{draw(st.integers(-179, 179))}.5", "source": draw(TEXT)}
             place["identifiers"] = [{"scheme": "geonames", "value": str(draw(st.integers(1, 10**7))), "source": draw(TEXT)}]
         places.append(place)

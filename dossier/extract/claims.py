@@ -17,7 +17,8 @@ from typing import Optional
 
 from .draft import ClaimD, Draft, EventD, Span
 from .events import event_sentences
-from .lexicon import HEDGES, REPORTING_VERBS
+from .lexicon import DENIAL_VERBS, HEDGES, REPORTING_VERBS
+from .text import Sentence
 
 __all__ = ["find_claims", "certainty_of", "CERTAINTY_ORDER"]
 
@@ -68,23 +69,95 @@ def find_claims(d: Draft) -> None:
             if pubs and "reported" in s.text:
                 d.claims[-1].via.insert(0, (pubs[0], [(s.start, s.end)]))
             continue
-        claimant, prop, attr, complement = _attribution(d, s)
-        hedged = _HEDGE.search(text[prop[0]:prop[1]]) is not None
-        if s.index in narrated and not hedged and not complement:
+        if _reported_claim(d, s):
             continue
-        if claimant is None:
-            if _INTERPRETIVE.search(s.text) and last_any:
-                claimant = last_any
-            elif s.paragraph in last_claimant:
-                claimant = last_claimant[s.paragraph]
-            else:
-                claimant = d.sources.get(s.paragraph)
-        if claimant is None:
-            continue
-        if claimant != d.sources.get(s.paragraph):
-            last_claimant[s.paragraph] = claimant
-            last_any = claimant
-        d.claims.append(_claim(d, s, claimant, prop, attr))
+        prev: Optional[ClaimD] = None
+        for c in _clauses(d, s):
+            claimant, prop, attr, complement = _attribution(d, c)
+            hedged = _HEDGE.search(text[prop[0]:prop[1]]) is not None
+            continued = prev is not None and re.match(r"(?:and |but )?that ", c.text) is not None
+            if continued and prev is not None:  # ", and that P": the same speaker, through the same channel
+                claim = _claim(d, c, prev.claimant, (c.start + c.text.index("that ") + 5, prop[1]), prev.attribution_spans)
+                claim.via, claim.polarity = prev.via, prev.polarity
+                d.claims.append(claim)
+                continue
+            if s.index in narrated and not hedged and not complement:
+                continue
+            if claimant is None:
+                # An unattributed sentence that neither hedges nor interprets is the publication's own
+                # assertion; giving it to an earlier speaker would invent a source.
+                if not hedged and not _INTERPRETIVE.search(c.text):
+                    claimant = d.sources.get(s.paragraph)
+                elif _INTERPRETIVE.search(c.text) and last_any:
+                    claimant = last_any
+                elif s.paragraph in last_claimant:
+                    claimant = last_claimant[s.paragraph]
+                else:
+                    claimant = d.sources.get(s.paragraph)
+                if claimant is None:
+                    continue
+            if claimant != d.sources.get(s.paragraph):
+                last_claimant[s.paragraph] = claimant
+                last_any = claimant
+            prev = _claim(d, c, claimant, prop, attr)
+            d.claims.append(prev)
+
+
+# Where a second claim starts: after a parenthetical attribution (", the official said, and ..."), before
+# ", and that ...", before ", and X said ...", and at a semicolon.
+_SAID = ("said", "says", "added", "adds", "noted", "notes", "warned", "argued", "reporters")
+_CLAUSE_CUT = re.compile("|".join(rf"(?<=\b{w}), (?:and|but) " for w in _SAID)
+                         + r"|, (?:and|but) (?=that )|, (?:and|but) (?=[^,;]{0,60}(?:, [^,;]{0,60},)?[^,;]{0,40}?\b(?:"
+                         + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b)|; ")
+
+
+def _clauses(d: Draft, s: Sentence) -> list[Sentence]:
+    """A sentence cut where a second claim starts: ", and that ...", ", and X said ...", "; "."""
+    out, cut = [], 0
+    for m in _CLAUSE_CUT.finditer(s.text):
+        verb = re.search(r"\b(?:" + "|".join(REPORTING_VERBS) + r")\b", s.text[m.end():])
+        if m.group().startswith(", ") and not m.group().endswith("that ") and verb is not None and not any(
+                x.kind in ("person", "org") for x in d.mentions(s.start + m.end(), s.start + m.end() + verb.start())):
+            continue  # ", and said ...": no new speaker, so no new claim
+        out.append(Sentence(s.start + cut, s.start + m.start(), s.paragraph, s.index, s.text[cut:m.start()]))
+        cut = m.start() + 2
+    out.append(Sentence(s.start + cut, s.end, s.paragraph, s.index, s.text[cut:]))
+    return [c for c in out if c.text.strip()]
+
+
+_REPORT_NOUN = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|suggestions?|rumou?rs?),? (?:(?:first |"
+                          r"initially |originally |also )?(?:reported|published|carried|made) (?:by|in) (?:the )?"
+                          r"([^,]+?)(?: on \w+| last \w+| this \w+)?, )?that ")
+_CITED = re.compile(r"\b(?:cited|quoted|citing|quoting|attributed (?:it|them|the \w+) to) ")
+
+
+def _reported_claim(d: Draft, s: Sentence) -> bool:
+    """"claims, first reported by Le Monde, that P": P is a claim passed on by the publication. Its claimant is
+    whom the next sentence says the publication cited ("The newspaper cited two diplomats"), else the publication."""
+    m = _REPORT_NOUN.search(s.text)
+    if m is None:
+        return False
+    text = d.text
+    pstart, pend = s.start + m.end(), s.end - (1 if text[s.end - 1] in ".!?" else 0)
+    pub = next((x for x in d.mentions(s.start + m.start(1), s.start + m.end(1)) if x.kind == "org"), None) \
+        if m.group(1) else None
+    claimant, attr = (pub.key if pub else None), [(s.start + m.start(), s.start + m.end() - 5)]
+    via: list[tuple[str, list[Span]]] = []
+    nxt = d.sentences[s.index + 1] if s.index + 1 < len(d.sentences) else None
+    cited = _CITED.search(nxt.text) if nxt is not None and nxt.paragraph == s.paragraph else None
+    if cited:
+        who = next((x for x in d.mentions(nxt.start + cited.end(), nxt.end) if x.kind in ("person", "org")), None)
+        if who is not None:
+            if pub is not None and who.key != pub.key:
+                via.append((pub.key, attr))
+            claimant, attr = who.key, [(nxt.start, nxt.end)]
+    if claimant is None:
+        return False
+    claim = _claim(d, s, claimant, (pstart, pend), attr)
+    claim.via = via + [v for v in claim.via if v[0] not in {k for k, _ in via} | {claimant}]
+    claim.cues.append((s.start + m.start(), s.start + m.start() + len(m.group().split(",")[0].split()[0])))
+    d.claims.append(claim)
+    return True
 
 
 def _attribution(d: Draft, s) -> tuple[Optional[str], Span, list[Span], bool]:
@@ -124,8 +197,19 @@ def _verb_attribution(d: Draft, start: int, end: int, sources) -> tuple[Optional
         who = [x for x in sources if x.end <= vs]
         if not who:
             continue
+        quote = re.match(r"[\"“]([^\"”]{12,})[,.!?]?[\"”],? ", text[start:end])
+        if quote and start + quote.end() <= who[0].start:
+            # '"Our farmers have waited long enough," Souza told reporters': the quotation is the claim.
+            return who[0].key, (start + quote.start(1), start + quote.end(1)), [(vs, ve)], True
         rest = re.match(r"(?: reporters| journalists)?(?: on \w+)?,?(?: that)? ", text[ve:end])
         pstart = ve + (rest.end() if rest else 1)
+        pub = next((x for x in d.mentions(ve, min(end, ve + 60)) if x.kind == "org"
+                    and (d.item(x.key).kind or "") == "publication"), None)
+        if v.group().lower() in ("told", "tells", "tell") and pub is not None:
+            # "X told the broadcaster VTV that P": VTV passed the claim on.
+            after = re.match(r",?(?: that)? ", text[pub.end:end])
+            pstart = pub.end + (after.end() if after else 1)
+            d.passed_on[(pstart, end)] = (pub.key, [(vs, pub.end)])
         if pstart >= end - 3:
             return who[-1].key, (start, who[-1].start), [(vs, ve)], False
         return who[0].key, (pstart, end), [(vs, ve)], True
@@ -135,6 +219,12 @@ def _verb_attribution(d: Draft, start: int, end: int, sources) -> tuple[Optional
 def _claim(d: Draft, s, claimant: str, prop: Span, attr: list[Span]) -> ClaimD:
     text = d.text
     p0, p1 = prop
+    # The proposition's own words only: no joining "and", no trailing comma.
+    lead = re.match(r"(?:and|but) ", text[p0:p1])
+    p0 += lead.end() if lead else 0
+    while p1 > p0 and text[p1 - 1] in " ,;:":
+        p1 -= 1
+    prop = (p0, p1)
     body = text[p0:p1]
     cond: Optional[Span] = None
     for m in _CONDITION.finditer(body):
@@ -152,9 +242,14 @@ def _claim(d: Draft, s, claimant: str, prop: Span, attr: list[Span]) -> ClaimD:
         via.append(d.passed_on[prop])
     if pub and pub != claimant and all(k != pub for k, _ in via):
         via.append((pub, [d.source_spans[s.paragraph]]))
+    # "X denied that P": the claim is P, denied; a negation inside P denied again affirms it.
+    denied = any(text[a:b].lower() in DENIAL_VERBS for a, b in attr)
+    negative = (_NEGATIVE.search(body) is not None) != denied
+    if denied:
+        cues = cues + [(a, b) for a, b in attr if text[a:b].lower() in DENIAL_VERBS]
     claim = ClaimD(prop, claimant, certainty_of(words),
                    "future" if _FUTURE.search(body) or cond else "non-future",
-                   "negative" if _NEGATIVE.search(body) else "positive", cues, attr, via, cond)
+                   "negative" if negative else "positive", cues, attr, via, cond)
     claim.key = d.unique_key(f"claim-{s.index + 1}")
     _hypotheticals(d, claim, body, p0, cond)
     return claim

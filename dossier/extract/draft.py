@@ -135,6 +135,12 @@ class Draft:
     source_spans: dict[int, Span] = field(default_factory=dict)
     narrated: set[int] = field(default_factory=set)  # sentences that report an event with a verb trigger
     passed_on: dict[Span, tuple[str, list[Span]]] = field(default_factory=dict)  # proposition -> "according to" org
+    bare_demonyms: list = field(default_factory=list)  # (country, span) of adjectives that name no country alone
+
+    def item_at(self, offset: int):
+        """The person, organization or place with a mention covering ``offset``, or None."""
+        m = next((m for m in self.mentions() if m.start <= offset < m.end), None)
+        return self.item(m.key) if m else None
 
     def mentions(self, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions of persons, organizations and places within ``start..end``, in text order."""

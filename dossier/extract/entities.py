@@ -13,8 +13,9 @@ from typing import Optional
 
 from .draft import Draft, OrgD, PersonD, PlaceD, Span, slug
 from .gazetteer import gazetteer
-from .lexicon import (COMPASS, CONTINENTS, FACILITY_WORDS, INSTITUTIONS, ORG_WORDS, REGION_WORDS, REPORTING_VERBS,
-                      SOURCE_NOUNS, TITLE_HEADS, TITLE_WORDS)
+from .lexicon import (COMPASS, CONTINENTS, DENOMINATION_WORDS, FACILITY_FIRST, FACILITY_NOUNS, FACILITY_WORDS,
+                      INSTITUTIONS, ORG_WORDS, REGION_WORDS, TITLE_HEADS, TITLE_WORDS)
+from .sources import find_unnamed_sources
 from .text import FUNCTION_WORDS, WORD, Chunk, name_chunks
 
 __all__ = ["find_entities"]
@@ -43,6 +44,7 @@ def find_entities(d: Draft) -> None:
             consumed.append((start, start + len(m.group(1))))
 
     singles: list[Chunk] = []
+    d.bare_demonyms = []
     for c in chunks:
         if any(a <= c.start < b for a, b in consumed):
             continue
@@ -57,8 +59,11 @@ def find_entities(d: Draft) -> None:
             singles.append(c)
     for c in singles:  # short mentions of persons ("Putin"), after every full name is known
         _short_mention(d, c)
+    _surnames_not_places(d)
     _institutions(d, text)
-    _unnamed_sources(d, text)
+    _publications_by_noun(d, text)
+    find_unnamed_sources(d)
+    _attach_demonyms(d)
     _nest_places(d, text, countries)
 
 
@@ -164,9 +169,20 @@ def _place_or_org(d: Draft, c: Chunk, words, countries: set[str]) -> bool:
         return True
     n_dem, dem = _demonym_prefix(words)
     if dem and n_dem == len(words):
-        inst = re.match(r" (" + "|".join(sorted(INSTITUTIONS, key=len, reverse=True)) + r")\b", after)
-        if not inst:  # the institution case is handled by _institutions
-            _country(d, dem, span)
+        # "French newspaper", "Serbian cinema": an adjective never makes a country on its own; it is kept as a
+        # mention of a country the text makes otherwise (by name, a title or an institution), see _attach_demonyms.
+        d.bare_demonyms.append((dem, span))
+        return True
+    if last == "church" and DENOMINATION_WORDS & {w[2].lower() for w in words}:
+        # "the Serbian Orthodox Church" is a body (a denomination), not a building.
+        org = _org(d, name, span, "other-organization")
+        if dem:
+            d.bare_demonyms.append((dem, (words[0][0], words[n_dem - 1][1])))
+            org.jurisdiction = dem.name  # resolved to the country's key in _attach_demonyms
+        return True
+    if words[0][2].lower() in FACILITY_FIRST and len(words) >= 2 and not g.city(name, countries):
+        # "Port Botany", "Temple of Literature", "Port of Sines": a built site named by its kind first.
+        _place(d, _with_facility_noun(d, c), "facility", (c.start, c.end + _facility_tail(text, c.end)))
         return True
     region = re.match(r" (" + "|".join(REGION_WORDS) + r")\b", after)
     if region and not _org_kind(name):
@@ -174,6 +190,10 @@ def _place_or_org(d: Draft, c: Chunk, words, countries: set[str]) -> bool:
         return True
     if last in FACILITY_WORDS and len(words) >= 2:
         _place(d, name, "facility", span)
+        return True
+    if _facility_tail(text, c.end) and not g.country(name) and not c.sentence_initial:
+        # "the Port Botany container terminal", "the Vostochny spaceport": a name with a facility noun after it.
+        _place(d, _with_facility_noun(d, c), "facility", (c.start, c.end + _facility_tail(text, c.end)))
         return True
     if last in REGION_WORDS and len(words) >= 2:
         _place(d, name, REGION_WORDS[last], span)
@@ -284,7 +304,8 @@ def _short_mention(d: Draft, c: Chunk) -> None:
 def _institutions(d: Draft, text: str) -> None:
     """"the Russian authorities", "the Canadian government": a body of the country the demonym names."""
     inst = "|".join(sorted(INSTITUTIONS, key=len, reverse=True))
-    for m in re.finditer(rf"\b[Tt]he ((?:{_CAP} )?{_CAP}) ({inst})\b", text):
+    # "the" is optional: "according to Australian government figures" names the body too.
+    for m in re.finditer(rf"\b(?:[Tt]he )?((?:{_CAP} )?{_CAP}) ({inst})\b", text):
         place = gazetteer().demonym(m.group(1))
         if not place:
             continue
@@ -293,52 +314,58 @@ def _institutions(d: Draft, text: str) -> None:
         org.jurisdiction = country
 
 
-_NOUNS = "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
-# Plural sources often start a sentence ("Analysts note"): either case for the first letter.
-_ANY_CASE_NOUNS = "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in sorted(SOURCE_NOUNS - {"people", "person"},
-                                                                          key=len, reverse=True))
-_SINGULAR = re.compile(rf"\b(?:[Aa]n?|[Oo]ne) (?:(?:senior|junior|former|local|foreign|western|independent|"
-                       rf"[a-z]+-based|trade|security|military|defense|defence|government|political|regional|"
-                       rf"industry|energy|economic|policy) )?({_NOUNS})\b"
-                       rf"(?: (?:from|in|at|with|based in|close to) (?:the )?{_CAP}(?: (?:of )?{_CAP})*)?")
-_DEFINITE = re.compile(rf"\b[Tt]he ({_NOUNS})\b(?! (?:of|for)\b)")
-_PLURAL = re.compile(rf"\b(?:[Ss]ome |[Mm]any |[Ss]everal |[Oo]ther |[Ww]estern |[Ff]oreign |[Ll]ocal )?"
-                     rf"({_ANY_CASE_NOUNS})s\b"
-                     rf"(?: (?:from|in|at|with|close to) (?:the )?{_CAP}(?: {_CAP})*)?")
-_VERB_AFTER = re.compile(r"^(?:,[^,]{0,60},)? (?:(?:also|have|had|has|privately|publicly) )?(\w+)")
+def _facility_tail(text: str, end: int) -> int:
+    """Length of a lower-case facility noun right after a name (" container terminal"), or 0."""
+    nouns = "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True))
+    m = re.match(rf" (?:{nouns})\b", text[end:end + 30])
+    return m.end() if m else 0
 
 
-def _unnamed_sources(d: Draft, text: str) -> None:
-    """Unnamed sources: "an analyst from Seoul" (and later "the analyst"), and groups ("observers", "analysts")."""
-    for m in _SINGULAR.finditer(text):
-        p = PersonD(None, [(m.start(), m.end())], description=m.group()[0].lower() + m.group()[1:], noun=m.group(1))
-        p.key = d.unique_key(slug(m.group(1)))
-        d.persons.append(p)
-        for dm in _DEFINITE.finditer(text, m.end()):
-            if dm.group(1) == m.group(1):
-                p.spans.append((dm.start(), dm.end()))
-    for m in _PLURAL.finditer(text):
-        verb = _VERB_AFTER.match(text[m.end():m.end() + 80])
-        before = text[max(0, m.start() - 20):m.start()].lower()
-        if not ((verb and verb.group(1).lower() in REPORTING_VERBS) or before.endswith(("according to ", "which "))):
+def _with_facility_noun(d: Draft, c: Chunk) -> str:
+    return d.text[c.start:c.end + _facility_tail(d.text, c.end)]
+
+
+def _surnames_not_places(d: Draft) -> None:
+    """A one-word "city" that is a word of a person's name ("Tavares said") is that person, not a place."""
+    for p in list(d.places):
+        if p.kind != "city" or " " in p.name:
             continue
-        noun = m.group(1).lower() + "s"
-        same = next((p for p in d.persons if p.plural and p.noun == noun), None)
-        if same:
-            same.spans.append((m.start(), m.end()))
+        owners = [q for q in d.persons if q.name and p.name in q.name.split() and q.name != p.name]
+        named_alone = [s for s in p.spans if d.text[s[0]:s[1]] == p.name]
+        if len(owners) == 1 and len(named_alone) == len(p.spans):
+            q = owners[0]
+            q.aliases += [] if p.name in q.aliases else [p.name]
+            q.spans += p.spans
+            d.places.remove(p)
+
+
+_PUBLICATION_NOUNS = r"broadcaster|newspaper|news agency|agency|daily|weekly|channel|network|outlet|paper|tabloid|" \
+                     r"magazine|website|news site|radio|television"
+
+
+def _publications_by_noun(d: Draft, text: str) -> None:
+    """"the Vietnamese state broadcaster VTV", "the newspaper Le Monde": a name right after a publication noun."""
+    for m in re.finditer(rf"\b(?:{_PUBLICATION_NOUNS}) ({_CAP}(?: {_CAP}){{0,3}})", text):
+        name = m.group(1).rstrip(".")
+        if d.item_at(m.start(1)) is not None or name.lower() in FUNCTION_WORDS:
             continue
-        p = PersonD(None, [(m.start(), m.end())], description=m.group()[0].lower() + m.group()[1:], plural=True,
-                    noun=noun)
-        p.key = d.unique_key(slug(noun))
-        d.persons.append(p)
-    dem = r"(?:" + r"|".join([r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"]) + r")"
-    for m in re.finditer(rf"\bthe ({dem}) people\b", text):
-        place = gazetteer().demonym(m.group(1))
+        org = _org(d, name, (m.start(1), m.start(1) + len(name)), "publication")
+        before = re.search(rf"({_CAP}) (?:[a-z]+ )?(?:{_PUBLICATION_NOUNS}) $", text[max(0, m.start() - 40):m.start(1)])
+        place = gazetteer().demonym(before.group(1)) if before else None
         if place:
-            _country(d, place, (m.start(1), m.end(1)))
-            p = PersonD(None, [(m.start(), m.end())], description=m.group(), plural=True, noun="people")
-            p.key = d.unique_key(slug(m.group(1) + " people"))
-            d.persons.append(p)
+            org.jurisdiction = place.name
+
+
+def _attach_demonyms(d: Draft) -> None:
+    """Bare demonyms become evidence of countries the text makes otherwise; jurisdictions by name become keys."""
+    by_name = {p.name: p for p in d.places if p.kind == "country"}
+    for place, span in d.bare_demonyms:
+        country = by_name.get(place.name)
+        if country is not None and span not in country.spans:
+            country.spans.append(span)
+    for o in d.orgs:
+        if o.jurisdiction and not any(p.key == o.jurisdiction for p in d.places):
+            o.jurisdiction = by_name[o.jurisdiction].key if o.jurisdiction in by_name else None
 
 
 def _nest_places(d: Draft, text: str, countries: set[str]) -> None:

@@ -25,7 +25,9 @@ _TRIGGERS: list[tuple[str, str, bool]] = [
     ("arrival", r"\b(?:arrived|arrives|arriving|arrival|(?:was|were) received(?= at\b))\b", False),
     ("departure", r"\b(?:left(?= [A-Z\u00C0-\u024F]| for\b)|departed|departs|boarded|boards|departure)\b", False),
     ("agreement", r"\b(?:signed|signs)\b", False),
-    ("handover", r"\b(?:delivered|presented(?! as\b)|handed(?: over)?|gave|gifted)\b", False),
+    # A giving verb is a handover only with a thing given after it ("gave Marsh a chest"), not "gave no date".
+    ("handover", r"\b(?:delivered|presented(?! as\b)|handed(?: over)?|gave|gifted)\b"
+                 r"(?= (?:[^\s.;]+ ){0,5}?(?:a|an|his|her|their) (?!(?:speech|statement|address|warning|date)\b))", False),
     ("handover", r"\bhandover\b", True),
     ("thanks", r"\b(?:thanked|thanks (?=[A-Z\u00C0-\u024F])|(?:offered|expressed|extended) (?:his |her |their )?(?:thanks|gratitude))\b", False),
     ("visit", r"\b(?:the|this|his|her|their|a|an|official|state) (?:[\w-]+ ){0,2}?visit\b|\bvisit(?:ed|s)?(?= [A-Z\u00C0-\u024F])", True),
@@ -106,6 +108,7 @@ def _refer(d: Draft, kind: str, span, sentence: int, hedged: bool, made: dict[st
 
 def _fill(d: Draft, ev: EventD, s, a: int, b: int, nxt: int) -> None:
     """Participants, place and time of the event triggered at ``a..b`` in sentence ``s``."""
+    text = d.text
     actors = [m for m in d.mentions(s.start, s.end) if m.kind == "person" or
               (m.kind == "org" and (d.item(m.key).kind or "") != "publication")]
     before = [m for m in actors if m.end <= a]
@@ -132,7 +135,13 @@ def _fill(d: Draft, ev: EventD, s, a: int, b: int, nxt: int) -> None:
         if k not in seen:
             seen.add(k)
             ev.participants.append((k, r))
-    places = [m for m in d.mentions(b, nxt) if m.kind == "place"]
+    # The event's place follows a locative word ("in Hanoi", "at the palace", "to Sydney"), or is what a visit
+    # or departure takes as object ("left Hanoi"); never an adjective ("Serbian cinema") or an origin ("from").
+    locative = r"(?:in|at|near|inside|outside|into)" if ev.kind in ("handover", "thanks") else \
+        r"(?:in|at|to|near|inside|outside|into|toward|towards)"
+    places = [m for m in d.mentions(b, nxt) if m.kind == "place" and (
+        re.search(rf"\b{locative} (?:the )?$", text[max(0, m.start - 16):m.start])
+        or (m.start - b <= 5 and ev.kind in ("departure", "visit") and text[m.start:m.end] == d.item(m.key).name))]
     end = b
     if places:
         ev.place = places[0].key
@@ -148,8 +157,17 @@ def _fill(d: Draft, ev: EventD, s, a: int, b: int, nxt: int) -> None:
     if dates:
         ev.time = dates[0]
         end = max(end, dates[0].end) if dates[0].start > b else end
+    if end == b and ev.kind in ("agreement", "handover", "visit", "travel", "departure", "thanks"):
+        # No place or date: the span runs over the verb's object ("signed a memorandum on trade").
+        obj = re.match(r"(?: [^\s,.;]+){1,8}?(?=,|\.|;| in\b| at\b| on\b| before\b| after\b| when\b| which\b|"
+                       r" that\b| who\b| made\b| during\b|$)", text[b:nxt])
+        if obj:
+            end = b + obj.end()
     if end - a > 160:
         end = b
+    # The subject named just before the verb belongs to the span ("Santoso gave Marsh ...").
+    if before and before[-1].end <= a and re.fullmatch(r" (?:[a-z]+ )?", text[before[-1].end:a]):
+        a = before[-1].start
     ev.spans.append((a, end))
 
 

@@ -12,7 +12,7 @@ from .draft import Draft, GiftD
 
 __all__ = ["find_gifts"]
 
-_GIVE = re.compile(r"\b(?:presented|gave|delivered|handed(?: over)?|gifted|offered)\b")
+_GIVE = re.compile(r"\b(?:presented|gave|delivered|handed(?: over)?|gifted|offered|(?:responded|reciprocated) with)\b")
 _NP_END = re.compile(r",| which\b| that\b| who\b| in return\b| as\b| to\b| for\b| during\b| at\b| on\b| before\b|"
                      r" after\b| when\b|\.|;|—|$")
 _NOT_GIFTS = {"speech", "address", "statement", "remarks", "warning", "briefing", "interview", "lecture", "talk",
@@ -33,6 +33,9 @@ def find_gifts(d: Draft) -> None:
             obj = re.match(r" ((?:[\w\u00C0-\u024F-]+ ){1,3}?)with (?=(?:a|an) )", rest)  # presented Y with a NP
             if obj is None:
                 obj = re.match(r" ((?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F-]* ){1,3})(?=(?:a|an) )", rest)  # gave Y a NP
+            if obj is None:  # handed her counterpart, Y, a NP
+                obj = re.match(r" (?:her|his|their|its|the) (?:[\w-]+ ){0,3}?[\w-]+, ((?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F.-]* ?){1,4}), "
+                               r"(?=(?:a|an) )", rest)
             offset = obj.end() if obj else 0
             np = re.match(r" ?((?:a|an) [^\s,.;]+(?: [^\s,.;—]+)*?)(?=" + _NP_END.pattern + ")", rest[offset:])
             if np is None:
@@ -55,6 +58,9 @@ def find_gifts(d: Draft) -> None:
                     recipient = next((x.key for x in actors if x.start == o_end + to.start(1)), None)
             if recipient is not None:
                 basis = "stated"
+            elif m.group().endswith(" with") and d.gifts and d.gifts[-1].giver != giver:
+                # "Y responded with a screen": a gift in return, to whoever gave Y the last one.
+                recipient, basis = d.gifts[-1].giver, "implied"
             else:
                 recipient = _guest(d, giver)
                 basis = "implied" if recipient else None
@@ -96,5 +102,7 @@ def _meaning_sentence(d: Draft, gift: GiftD, index: int, head: str) -> None:
     if index + 1 >= len(d.sentences):
         return
     nxt = d.sentences[index + 1]
-    if re.match(rf"(?:The|This) (?:artifact|artefact|gift|present|object|{re.escape(head)})\b", nxt.text):
+    attributed = re.search(r"\b(?:said|says|told|added|according to)\b", nxt.text)  # then it is a claim
+    if not attributed and re.match(rf"(?:The|This) (?:artifact|artefact|gift|present|object|{re.escape(head)})\b",
+                                   nxt.text):
         gift.meanings.append((nxt.start, nxt.end))

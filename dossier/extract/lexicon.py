@@ -5,7 +5,8 @@ reporting verbs, hedges and event triggers. None names a person, place or phrase
 from __future__ import annotations
 
 __all__ = [
-    "TITLE_WORDS", "FACILITY_WORDS", "REGION_WORDS", "ORG_WORDS", "SOURCE_NOUNS", "REPORTING_VERBS",
+    "TITLE_WORDS", "FACILITY_WORDS", "FACILITY_FIRST", "FACILITY_NOUNS", "DENOMINATION_WORDS", "SOURCE_MODIFIERS",
+    "QUANTIFIERS", "DENIAL_VERBS", "REGION_WORDS", "ORG_WORDS", "SOURCE_NOUNS", "REPORTING_VERBS",
     "HEDGES", "COMPASS", "CONTINENTS", "INSTITUTIONS", "GOVERNMENT_WORDS",
 ]
 
@@ -18,6 +19,10 @@ TITLE_WORDS = {
     "deputy", "foreign", "defense", "defence", "finance", "trade", "interior", "state", "head", "counsellor",
     "councillor", "representative", "speaker", "justice", "judge", "minister-president", "supreme", "dictator",
     "monarch", "first", "lady", "gen.", "executive", "officer", "ceo", "founder", "mr", "mrs", "ms", "dr",
+    # portfolios of ministers ("Economy Minister", "culture minister")
+    "economy", "economic", "culture", "health", "education", "agriculture", "energy", "environment", "industry",
+    "transport", "labour", "labor", "tourism", "information", "communications", "infrastructure", "development",
+    "security", "fisheries", "commerce", "home", "social", "digital", "science", "technology", "housing",
 }
 #: Words that head a title (the last word of "defense minister").
 TITLE_HEADS = {
@@ -32,8 +37,21 @@ FACILITY_WORDS = {
     "cosmodrome", "airport", "airbase", "palace", "port", "station", "base", "square", "stadium", "hall",
     "castle", "cathedral", "bridge", "harbour", "harbor", "dam", "spaceport", "terminal", "embassy",
     "headquarters", "museum", "temple", "mosque", "church", "tower", "hotel", "plant", "shipyard",
-    "launchpad", "pier", "wharf", "garden", "gardens", "park",
+    "launchpad", "pier", "wharf", "garden", "gardens", "park", "house", "monastery", "abbey", "shrine",
+    "pagoda", "mausoleum", "memorial", "monument", "fort", "fortress", "citadel", "arena", "centre", "center",
+    "complex", "compound", "barracks", "prison", "hospital", "campus", "library", "theatre", "theater",
+    "gallery", "market", "plaza", "refinery", "mine", "camp", "checkpoint", "crossing", "wall", "gate",
 }
+#: First words that make a name a built site ("Port Botany", "Temple of Literature", "Fort Worth" aside).
+FACILITY_FIRST = {"port", "temple", "palace", "monastery", "cathedral", "church", "mosque", "museum", "castle",
+                  "camp", "hotel", "tower", "bridge", "abbey", "basilica", "shrine", "stadium"}
+#: Lower-case nouns that, after a name, make "the X terminal" a built site.
+FACILITY_NOUNS = {"container terminal", "terminal", "airport", "airbase", "air base", "naval base", "port",
+                  "harbour", "harbor", "shipyard", "dam", "power plant", "plant", "refinery", "monastery",
+                  "cathedral", "stadium", "station", "bridge", "prison", "complex", "compound", "museum"}
+#: Religious words that make a capitalised "... Church" a body (a denomination), not a building.
+DENOMINATION_WORDS = {"orthodox", "catholic", "anglican", "protestant", "lutheran", "methodist", "baptist",
+                      "evangelical", "apostolic", "coptic", "reformed", "presbyterian"}
 #: Words (after a name) that make it a region or other place.
 REGION_WORDS = {
     "region": "region", "province": "region", "oblast": "region", "krai": "region", "prefecture": "region",
@@ -78,8 +96,21 @@ SOURCE_NOUNS = {
     "analyst", "economist", "diplomat", "official", "expert", "observer", "source", "researcher",
     "commentator", "spokesperson", "aide", "insider", "critic", "scholar", "historian", "lawmaker",
     "negotiator", "adviser", "advisor", "strategist", "academic", "witness", "resident", "specialist",
-    "person", "people", "officer", "envoy", "activist", "investor", "trader",
+    "person", "people", "officer", "envoy", "activist", "investor", "trader", "manager", "spokesman",
+    "spokeswoman", "representative", "executive", "banker", "lawyer", "delegate", "group",
 }
+#: Words before a source noun that describe it ("a senior official", "two European diplomats").
+SOURCE_MODIFIERS = {
+    "senior", "junior", "former", "local", "foreign", "western", "independent", "trade", "security", "military",
+    "defense", "defence", "government", "political", "regional", "industry", "energy", "economic", "policy",
+    "port", "business", "finance", "health", "intelligence", "police", "state", "top", "high-ranking",
+    "ministry", "company", "bank", "union", "opposition", "party", "campaign", "diplomatic", "market", "farm",
+    "film", "european", "western", "eastern", "arab", "african", "asian", "other", "some", "many", "several",
+    "two", "three", "four", "five", "few", "both", "various", "unnamed", "anonymous", "industry",
+}
+#: Number words and quantifiers that make a plural noun a group of people ("two diplomats").
+QUANTIFIERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
+               "dozens", "hundreds", "few", "numerous", "various"}
 #: Verbs that report speech or belief.
 REPORTING_VERBS = {
     "say", "says", "said", "note", "notes", "noted", "noting", "tell", "tells", "told", "add", "adds", "added",
@@ -91,7 +122,12 @@ REPORTING_VERBS = {
     "point", "points", "pointed", "explain", "explains", "explained", "observe", "observes", "observed",
     "think", "thinks", "thought", "fear", "fears", "feared", "acknowledge", "acknowledged", "announced",
     "announce", "announces", "remark", "remarked", "confirm", "confirmed", "confirms", "deny", "denied", "denies",
+    "complain", "complained", "complains", "insisted", "maintain", "maintained", "maintains", "stress", "stressed",
+    "dismiss", "dismissed", "reject", "rejected", "rejects", "allege", "alleged", "alleges", "hope", "hoped",
+    "hopes", "called", "calls", "write", "wrote", "writes", "cite", "cited", "cites", "quoted",
 }
+#: Reporting verbs that deny what follows: the claim is the proposition, with negative polarity.
+DENIAL_VERBS = {"deny", "denied", "denies", "dismiss", "dismissed", "reject", "rejected", "rejects"}
 #: Hedge and modality cues, with the certainty each gives (GRaSP factuality).
 HEDGES = {
     "could": "possible", "may": "possible", "might": "possible", "can": "possible", "possibly": "possible",
