@@ -15,9 +15,11 @@ from dossier.scoring import score
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "articles"
 BLIND = ROOT / "tests" / "articles_blind"
+BLIND2 = ROOT / "tests" / "articles_blind2"
 SEED = ROOT / "seeds" / "000_8ca8e46f6fba684d"
 NAMES = sorted(p.name.removesuffix(".txt") for p in ARTICLES.glob("*.txt"))
 BLIND_NAMES = sorted(p.name.removesuffix(".txt") for p in BLIND.glob("*.txt"))
+BLIND2_NAMES = sorted(p.name.removesuffix(".txt") for p in BLIND2.glob("*.txt"))
 
 
 def _read(path: Path) -> str:
@@ -28,6 +30,7 @@ def _read(path: Path) -> str:
 def drafts() -> dict[str, dossier.Report]:
     out = {name: extract(_read(ARTICLES / f"{name}.txt"), name) for name in NAMES}
     out.update({name: extract(_read(BLIND / f"{name}.txt"), name) for name in BLIND_NAMES})
+    out.update({name: extract(_read(BLIND2 / f"{name}.txt"), name) for name in BLIND2_NAMES})
     out["seed"] = extract(_read(SEED.with_suffix(".txt")), "seed")
     return out
 
@@ -189,12 +192,15 @@ FLOORS = {
     "addis_summit": (0.95, 0.9, 0.75), "hanoi_visit": (0.95, 0.95, 0.9), "vancouver_visit": (0.95, 0.9, 0.8),
     "blind_a_state_visit": (0.95, 0.75, 0.65), "blind_b_trade_summit": (0.85, 0.55, 0.1),
     "blind_c_denial": (0.9, 0.7, 0.2),
+    # blind set 2, now development data too
+    "d_accra_fm_visit": (0.93, 0.85, 0.7), "e_doha_lng_deal": (0.95, 0.85, 0.5),
+    "f_copenhagen_papal_visit": (0.9, 0.78, 0.7),
 }
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_article_draft_reaches_floor(drafts, name):
-    folder = ARTICLES if name in NAMES else BLIND
+    folder = ARTICLES if name in NAMES else BLIND if name in BLIND_NAMES else BLIND2
     gold = dossier.load(folder / f"{name}.dossier.yaml")
     s = score(drafts[name], gold)
     p, r, events_r = FLOORS[name]
@@ -326,10 +332,12 @@ def test_adjectives_never_invent_places(text):
     assert _one(text).places == []
 
 
-def test_adjective_is_evidence_of_a_named_country():
+def test_adjective_is_no_evidence_of_a_named_country():
+    # Curated dossiers keep a country's evidence to its name: "Serbian" is an adjective, not a mention.
     r = _one("Serbia sent a delegation. The Serbian delegation arrived.")
     (serbia,) = r.places
-    assert [e.quote for e in serbia.evidence] == ["Serbia", "Serbian"]
+    assert [e.quote for e in serbia.evidence] == ["Serbia"]
+    assert r.organizations == []  # "the Serbian delegation" is no body of its own
 
 
 @pytest.mark.parametrize("text, kinds", [
@@ -365,3 +373,171 @@ def test_gift_to_a_named_counterpart_and_one_in_return():
         "icon", _person(r, "Zoë Ðorđević").id, "nguyen-van-an", "stated")
     assert (screen.object.name, screen.given_by, screen.given_to, screen.given_to_basis.value) == (
         "screen", "nguyen-van-an", icon.given_by, "implied")
+
+
+# ---- rules added for the failures of blind set 2, each on a sentence of its own ----
+
+@pytest.mark.parametrize("text, name, title, of_name", [
+    ("Kofi Darko, a senior fellow at the West Africa Policy Institute, said the trip mattered.",
+     "Kofi Darko", "senior fellow", "West Africa Policy Institute"),
+    ("Bangladesh sent a delegation led by Nasrul Karim, the country's energy minister, who signed it.",
+     "Nasrul Karim", "energy minister", "Bangladesh"),
+    ("Anna Berg, the Polish-born bishop of Copenhagen, said the community had waited.",
+     "Anna Berg", "bishop of Copenhagen", "Copenhagen"),
+    ("The book will be kept, the Vatican spokesman, José Ramírez, told reporters.",
+     "José Ramírez", "Vatican spokesman", "Vatican"),
+    ("Ghana's Foreign Minister Abena Owusu-Mensah met him.", "Abena Owusu-Mensah", "Foreign Minister", "Ghana"),
+    ("He met Energy Minister Khalid al-Mansoori of Qatar.", "Khalid al-Mansoori", "Energy Minister", "Qatar"),
+    ("The minister, Farhana Akter, told reporters the terms were good.", "Farhana Akter", "minister", None),
+])
+def test_titles_before_and_after_names(text, name, title, of_name):
+    r = _one(text)
+    p = _person(r, name)
+    items = {i.id: i for i in [*r.places, *r.organizations]}
+    assert [(x.title, items[x.of].name if x.of else None) for x in p.roles] == [(title, of_name)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ahmed el-Sayed met Khalid al-Mansoori in Doha.", "Khalid al-Mansoori"),
+    ("Officials met Ahmed bin Salem in Doha.", "Ahmed bin Salem"),
+    ("Officials met Maria dos Santos in Lisbon.", "Maria dos Santos"),
+])
+def test_name_particles_stay_in_the_name(text, name):
+    assert name in {p.name for p in _one(text).persons}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The state-run news agency Bangladesh Sangbad Sangstha (BSS) said the price was fixed.",
+     "Bangladesh Sangbad Sangstha", "publication"),
+    ("Under the deal, QatarEnergy will ship gas to the terminal.", "QatarEnergy", "company"),
+    ("The pope might meet bishops of the Church of Denmark.", "Church of Denmark", "other-organization"),
+])
+def test_organizations_by_shape_and_context(text, name, kind):
+    r = _one(text)
+    assert (name, kind) in {(o.name, o.kind.value) for o in r.organizations}
+    assert all(p.name != name for p in r.persons) and all(p.name != name for p in r.places)
+
+
+def test_acronym_and_back_reference_are_the_same_agency():
+    r = _one("The state news agency Bangladesh Sangbad Sangstha (BSS) said prices rose. "
+             "BSS added that the agency had seen the contract.")
+    (bss,) = r.organizations
+    assert bss.aliases == ["BSS"] and [e.quote for e in bss.evidence] == [
+        "Bangladesh Sangbad Sangstha", "BSS", "BSS", "the agency"]
+
+
+@pytest.mark.parametrize("text", [
+    "The price was pegged to Brent crude, analysts said.",  # a commodity, not the London borough
+    "The Polish-born bishop praised the Lutheran churches of the region.",  # adjectives, not bodies
+    "The Indian delegation came ready to move quickly.",  # no country body, no event
+])
+def test_no_place_or_body_invented(text):
+    r = _one(text)
+    assert r.places == [] and r.organizations == [] and r.events == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The library stands on Søren Kierkegaard Plads in Copenhagen.", "Søren Kierkegaard Plads"),
+    ("Crowds gathered on Piazza Navona in Rome.", "Piazza Navona"),
+    ("The march ended at Alexanderplatz Platz in Berlin.", "Alexanderplatz Platz"),
+])
+def test_streets_and_squares_are_places(text, name):
+    r = _one(text)
+    assert (name, "other-place") in {(p.name, p.kind.value) for p in r.places}
+    assert all(p.name != name for p in r.persons)
+
+
+def test_local_media_and_a_withheld_confirmation():
+    r = _one("Local media reported that the pope might also meet bishops, a possibility Ana Ruiz would neither "
+             "confirm nor rule out.")
+    (media,) = r.organizations
+    assert (media.name, media.kind.value) == (None, "publication")
+    (c,) = r.claims
+    assert c.attribution.by == media.id and c.certainty.value == "possible"
+
+
+@pytest.mark.parametrize("text, claim, polarity", [
+    ("The book will be kept in the library's collection, the Vatican spokesman, José Ramírez, told reporters.",
+     "The book will be kept in the library's collection.", "positive"),
+    ("Mette Lindqvist described the trip as a moment of dialogue, not of doctrine.",
+     "The trip as a moment of dialogue, not of doctrine.", "positive"),
+    ("Kofi Darko, a senior fellow at a think tank in Accra, said the trip probably reflected a wish.",
+     "The trip probably reflected a wish.", "positive"),
+])
+def test_claim_before_said_and_contrastive_not(text, claim, polarity):
+    (c,) = _one(text).claims
+    assert (c.text, c.polarity.value) == (claim, polarity)
+
+
+def test_pronoun_speaker_is_the_previous_claimant():
+    r = _one("Farhana Akter told reporters that the terms were good. The government would not seek loans, she added.")
+    assert [c.attribution.by for c in r.claims] == ["farhana-akter", "farhana-akter"]
+    assert r.claims[1].text == "The government would not seek loans." and r.claims[1].polarity.value == "negative"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("In Dhaka, the Ministry of Finance welcomed the agreement.", ["statement"]),  # welcoming a thing: no meeting
+    ("Rohan Mehta was received by President Kwame Asante at Jubilee House.", ["meeting"]),
+    ("Rohan Mehta left Accra, flying on to Lagos.", ["departure", "travel"]),
+    ("Clement XV arrived in Copenhagen on May 14, greeted at Kastrup airport by Mette Lindqvist.", ["arrival"]),
+    ("At a brief ceremony in the library, Clement XV handed over a facsimile.", ["ceremony", "handover"]),
+    ("Ministers met on the sidelines of the Middle East Energy Summit in Doha.", ["meeting", "meeting"]),
+])
+def test_event_triggers_of_blind2(text, kinds):
+    assert sorted(e.kind.value for e in _one(text).events) == sorted(kinds)
+
+
+def test_greeting_folds_into_the_arrival():
+    r = _one("Clement XV arrived in Copenhagen on May 14, greeted at Kastrup airport by Mette Lindqvist.")
+    (ev,) = r.events
+    assert {p.actor for p in ev.participants} == {"clement-xv", "mette-lindqvist"} and ev.place == "copenhagen"
+
+
+def test_countries_sign_and_the_summit_has_a_place():
+    r = _one("Qatar and Bangladesh signed a deal on the sidelines of the Middle East Energy Summit in Doha.")
+    signing = next(e for e in r.events if e.kind.value == "agreement")
+    assert {p.actor for p in signing.participants} == {"qatar", "bangladesh"}
+    summit = next(e for e in r.events if e.kind.value == "meeting")
+    assert summit.place == "doha"
+
+
+def test_exchange_of_gifts_in_one_sentence():
+    r = _one("Rohan Mehta arrived in Accra. Abena Owusu-Mensah presented her guest with a kente cloth, and Mehta "
+             "gave her a brass lamp made in Kerala.")
+    cloth, lamp = sorted(r.gifts, key=lambda g: g.evidence[0].start)
+    assert (cloth.given_by, cloth.given_to, cloth.given_to_basis.value) == (
+        "abena-owusu-mensah", "rohan-mehta", "stated")
+    assert (lamp.given_by, lamp.given_to, lamp.given_to_basis.value) == ("rohan-mehta", "abena-owusu-mensah", "stated")
+    (handover,) = [e for e in r.events if e.kind.value == "handover"]
+    assert handover.place is None  # made in Kerala is the lamp's origin
+    assert {p.actor for p in handover.participants} == {"abena-owusu-mensah", "rohan-mehta"}
+
+
+def test_pronoun_giver_is_the_protagonist():
+    r = _one("Clement XV arrived in Copenhagen. At a ceremony, he handed over a hand-illuminated facsimile.")
+    (gift,) = r.gifts
+    assert (gift.object.name, gift.given_by) == ("facsimile", "clement-xv")
+
+
+@pytest.mark.parametrize("text", [
+    "Darko said Ghana may end up as the test case.",  # an outcome, not an event
+    "Darko said Ghana could take years to decide.",
+])
+def test_no_hypothetical_event_for_state_verbs(text):
+    assert _one(text).events == []
+
+
+def test_hypothetical_meeting_reported_by_media():
+    r = _one("Pope Clement XV arrived in Copenhagen. Local media reported that the pope might also meet privately with "
+             "bishops during his stay.")
+    (ev,) = [e for e in r.events if e.type == "HypotheticalEvent"]
+    assert ev.kind.value == "meeting" and ev.evidence[0].quote == "also meet privately with bishops"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Kofi Darko of the policy think tank said it was so.", 1),
+    ("The talks, said J. K. Rowling, were long.", 1),
+])
+def test_sentences_are_not_split_at_initials(text, count):
+    from dossier.extract.text import split_sentences
+    assert len(split_sentences(text)) == count

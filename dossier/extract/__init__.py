@@ -9,8 +9,10 @@ The draft is a valid dossier (it passes :func:`dossier.check`); a person
 corrects it and converts it again. Steps, each in its own module:
 
 - :mod:`.text` sentences, paragraphs and capitalised name chunks;
-- :mod:`.entities` persons with titles and short mentions, unnamed sources,
-  organizations, places with their gazetteer identifiers (:mod:`.gazetteer`);
+- :mod:`.entities` persons and short mentions, unnamed sources (:mod:`.sources`),
+  organizations, places with their gazetteer identifiers (:mod:`.gazetteer`),
+  each added through :mod:`.items`; offices before and after names and words
+  that refer back ("the pontiff", "the agency") in :mod:`.titles`;
 - :mod:`.dates` dates at the precision the text gives;
 - :mod:`.events` events around trigger words, and hypothetical events that
   claims only contemplate;

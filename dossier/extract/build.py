@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..models import (Attribution, Claim, Condition, Event, Evidence, Geo, Gift, GiftObject, Identifier, Organization,
                       Participation, Passage, Person, Place, Report, Role, Time)
 from .draft import Draft, Span
@@ -19,7 +21,11 @@ def _ev(text: str, spans: list[Span]) -> list[Evidence]:
 
 
 def _sentence_case(s: str) -> str:
+    # A quotation's marks and a leading "But"/"And" belong to the telling, not to what is claimed.
     s = s.strip().rstrip(",;:")
+    if len(s) > 2 and s[0] in "\"“" and s.count(s[0]) + s.count("”") == 2 and s[-1] in "\"”":
+        s = s[1:-1].strip().rstrip(",;:")
+    s = re.sub(r"^(?:But|And|Yet|So) (?=[a-z])", "", s)
     s = s[0].upper() + s[1:] if s else s
     return s if s.endswith((".", "!", "?")) else s + "."
 
@@ -30,7 +36,8 @@ def to_report(d: Draft, report_id: str, language: str) -> Report:
     persons = [Person(id=p.key, name=p.name, description=p.description, aliases=p.aliases, plural=p.plural,
                       roles=[Role(title=title, of=of, evidence=_ev(t, [span])) for title, of, span in p.roles],
                       evidence=_ev(t, p.spans)) for p in d.persons]
-    orgs = [Organization(id=o.key, name=o.name, kind=o.kind, jurisdiction=o.jurisdiction, evidence=_ev(t, o.spans))
+    orgs = [Organization(id=o.key, name=o.name, kind=o.kind, jurisdiction=o.jurisdiction, aliases=o.aliases,
+                         description=o.description, evidence=_ev(t, o.spans))
             for o in d.orgs]
     places = []
     for p in d.places:

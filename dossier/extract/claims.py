@@ -30,12 +30,17 @@ _NEGATIVE = re.compile(r"\b(?:not|never|no longer|denied|denies|deny)\b|n't\b", 
 _INTERPRETIVE = re.compile(r"\b(?:the|this|that) (?:interpretation|reading|implication|analysis|assessment|view)\b", re.I)
 _META = re.compile(r"^(?:The|This|That) (?:claim|assertion|report|account)\b")
 _CONDITION = re.compile(r"\b(if|unless|should|provided that|as long as)\b ([^,.;—]+)")
-_CONTEMPLATE = re.compile(r"\b(?:possibility of|consider(?:s|ed|ing)?|readiness to|ready to|willing(?:ness)? to|"
-                          r"prepared to|plans? to|offer(?:s|ed)? to|intends? to|threaten(?:s|ed)? to) ")
+# "ready to move quickly" names no event: vague verbs after "ready to" are left out.
+_CONTEMPLATE = re.compile(r"\b(?:possibility of|consider(?:s|ed|ing)?|readiness to|willing(?:ness)? to|"
+                          r"ready to(?! (?:move|act|proceed|go|work|help|engage|talk)\b)|prepared to|plans? to|"
+                          r"offer(?:s|ed)? to|intends? to|threaten(?:s|ed)? to) ")
 _COOPERATION = re.compile(r"\b(?:any |further |closer |deeper |more )+(?:[a-z]+ )?(?:cooperation|collaboration)\b"
                           r"(?= (?:could|would|may|might|will|can)\b)")
-_MODAL = re.compile(r" (?:may|might|could|would|will) (?!consider|be\b|have\b)")
-_KINDS = [("military-support", r"military support|military assistance|military backing"),
+# "X may end up as ...", "X could take years": verbs of state or outcome are no event X does.
+_MODAL = re.compile(r" (?:may|might|could|would|will) (?!consider|be\b|have\b|end up\b|become\b|remain\b|prove\b|"
+                    r"seem\b|take\b|need\b|mean\b|cost\b|face\b|continue\b|want\b)")
+_KINDS = [("meeting", r"^(?:also |then |privately )?meet\b"), ("agreement", r"^(?:also )?sign\b"),
+          ("military-support", r"military support|military assistance|military backing"),
           ("military-aid", r"military aid|weapons|arms supplies|ammunition"),
           ("cooperation", r"cooperat|collaborat|\balign|partnership"), ("technology-transfer", r"technolog")]
 
@@ -83,6 +88,10 @@ def find_claims(d: Draft) -> None:
                 continue
             if s.index in narrated and not hedged and not complement:
                 continue
+            if claimant is None and complement:
+                claimant = last_claimant.get(s.paragraph) or last_any  # "..., she added"
+            if prop[1] - prop[0] < 3:
+                continue
             if claimant is None:
                 # An unattributed sentence that neither hedges nor interprets is the publication's own
                 # assertion; giving it to an earlier speaker would invent a source.
@@ -101,6 +110,12 @@ def find_claims(d: Draft) -> None:
                 last_any = claimant
             prev = _claim(d, c, claimant, prop, attr)
             d.claims.append(prev)
+            calling = re.search(r", (?:calling it|describing it as|which (?:he|she|they) called) "
+                                r"[\"“]?([^\"”]{8,}?)[\"”]?[.!?]?$", c.text)
+            if calling and s.start + calling.start() >= prop[1]:
+                # "..., calling it "a thank-you to ..."": what the speaker calls it is a claim of its own.
+                a = c.start + calling.start(1)
+                d.claims.append(_claim(d, c, claimant, (a, a + len(calling.group(1))), attr))
 
 
 # Where a second claim starts: after a parenthetical attribution (", the official said, and ..."), before
@@ -190,10 +205,17 @@ def _verb_attribution(d: Draft, start: int, end: int, sources) -> tuple[Optional
     text = d.text
     s_text = text[start:end]
     words = list(re.finditer(r"[A-Za-z]+", s_text))
-    verbs = [w for w in words if w.group().lower() in REPORTING_VERBS]
+    # Not a report: a noun after an article ("a think tank", "the report"), or a verb the speaker withholds
+    # ("would neither confirm nor rule out", "declined to confirm").
+    verbs = [w for w in words if w.group().lower() in REPORTING_VERBS
+             and not re.search(r"\b(?:a|an|the|neither|nor|not|never|to)\s+$|n't\s+$", s_text[:w.start()])]
     finite = [w for w in verbs if not w.group().endswith("ing")] or verbs
     for v in finite:
         vs, ve = start + v.start(), start + v.end()
+        pron = re.search(r",\s+(?:he|she|they)\s+$", text[start:vs])
+        if pron and text[ve:end].strip(" ,") == "" and pron.start() > 3:
+            # "P, she added": the speaker is the one who spoke before (the caller resolves who).
+            return None, (start, start + pron.start()), [(start + pron.start() + 2, ve)], True
         who = [x for x in sources if x.end <= vs]
         if not who:
             continue
@@ -201,6 +223,10 @@ def _verb_attribution(d: Draft, start: int, end: int, sources) -> tuple[Optional
         if quote and start + quote.end() <= who[0].start:
             # '"Our farmers have waited long enough," Souza told reporters': the quotation is the claim.
             return who[0].key, (start + quote.start(1), start + quote.end(1)), [(vs, ve)], True
+        lead = _leading_proposition(text, start, who[0].start, vs)
+        if lead is not None:
+            # "The book will be kept ..., the Vatican spokesman, José Ramírez, told reporters": the claim comes first.
+            return who[0].key, lead, [(vs, ve)], True
         rest = re.match(r"(?: reporters| journalists)?(?: on \w+)?,?(?: that)? ", text[ve:end])
         pstart = ve + (rest.end() if rest else 1)
         pub = next((x for x in d.mentions(ve, min(end, ve + 60)) if x.kind == "org"
@@ -214,6 +240,20 @@ def _verb_attribution(d: Draft, start: int, end: int, sources) -> tuple[Optional
             return who[-1].key, (start, who[-1].start), [(vs, ve)], False
         return who[0].key, (pstart, end), [(vs, ve)], True
     return None, (start, end), [], False
+
+
+def _leading_proposition(text: str, start: int, who: int, verb: int) -> Optional[Span]:
+    """The clause before ", <speaker> said" when the sentence opens with it, else None."""
+    if who - start < 15 or verb - who > 40 or text[start] in "\"“":
+        return None
+    for m in re.finditer(r", ", text[start:who]):
+        comma = start + m.start()
+        # Between the comma and the speaker only a title set off by commas ("the Vatican spokesman, ").
+        if not re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?) [^,]{1,40}, )?", text[comma + 2:who]):
+            continue
+        if verb - comma <= 70 and comma - start >= 12:
+            return None if re.search(r"\b(?:said|says|told|according)\b", text[start:comma]) else (start, comma)
+    return None
 
 
 def _claim(d: Draft, s, claimant: str, prop: Span, attr: list[Span]) -> ClaimD:
@@ -244,7 +284,10 @@ def _claim(d: Draft, s, claimant: str, prop: Span, attr: list[Span]) -> ClaimD:
         via.append((pub, [d.source_spans[s.paragraph]]))
     # "X denied that P": the claim is P, denied; a negation inside P denied again affirms it.
     denied = any(text[a:b].lower() in DENIAL_VERBS for a, b in attr)
-    negative = (_NEGATIVE.search(body) is not None) != denied
+    # "a moment of dialogue, not of doctrine": a contrast, not a denial.
+    negated = [m for m in _NEGATIVE.finditer(body) if not re.search(r"[,;—] ?$", body[:m.start()])
+               and not re.match(r"not only\b", body[m.start():])]
+    negative = bool(negated) != denied
     if denied:
         cues = cues + [(a, b) for a, b in attr if text[a:b].lower() in DENIAL_VERBS]
     claim = ClaimD(prop, claimant, certainty_of(words),
@@ -258,7 +301,7 @@ def _claim(d: Draft, s, claimant: str, prop: Span, attr: list[Span]) -> ClaimD:
 def _hypotheticals(d: Draft, claim: ClaimD, body: str, p0: int, cond: Optional[Span]) -> None:
     """Events a claim only contemplates: its condition, "possibility of X doing", "would consider doing", "X may do"."""
     text = d.text
-    stop = re.compile(r",? (?:should|if|unless|while|before|as)\b|;|—|\.$")
+    stop = re.compile(r",? (?:should|if|unless|while|before|as|during)\b|, an? |;|—|\.$")
     spans: list[tuple[Span, bool]] = []
     if cond:
         head = re.match(r"\w+ ", text[cond[0]:cond[1]])

@@ -40,10 +40,12 @@ class PersonD:
 class OrgD:
     """An organization found in the text."""
 
-    name: str
+    name: Optional[str]
     spans: list[Span]
     kind: Optional[str] = None
     jurisdiction: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)
+    description: Optional[str] = None  # of an unnamed body ("local media")
     key: str = ""
 
 
@@ -136,6 +138,7 @@ class Draft:
     narrated: set[int] = field(default_factory=set)  # sentences that report an event with a verb trigger
     passed_on: dict[Span, tuple[str, list[Span]]] = field(default_factory=dict)  # proposition -> "according to" org
     bare_demonyms: list = field(default_factory=list)  # (country, span) of adjectives that name no country alone
+    nouns: dict[str, str] = field(default_factory=dict)  # common noun -> key of the item it introduced ("agency")
 
     def item_at(self, offset: int):
         """The person, organization or place with a mention covering ``offset``, or None."""

@@ -11,16 +11,23 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .draft import Draft, OrgD, PersonD, PlaceD, Span, slug
+from .draft import Draft, OrgD, Span, slug
 from .gazetteer import gazetteer
-from .lexicon import (COMPASS, CONTINENTS, DENOMINATION_WORDS, FACILITY_FIRST, FACILITY_NOUNS, FACILITY_WORDS,
-                      INSTITUTIONS, ORG_WORDS, REGION_WORDS, TITLE_HEADS, TITLE_WORDS)
+from .items import CAP as _CAP
+from .items import country as _country
+from .items import demonym_prefix as _demonym_prefix
+from .items import org as _org
+from .items import org_kind as _org_kind
+from .items import person as _person
+from .items import place as _place
+from .lexicon import (BUSINESS_PARTS, COMMODITY_WORDS, COMPASS, CONTINENTS, DENOMINATION_WORDS, FACILITY_FIRST,
+                      FACILITY_NOUNS, FACILITY_WORDS, INSTITUTIONS, REGION_WORDS, STREET_FIRST, STREET_WORDS)
 from .sources import find_unnamed_sources
 from .text import FUNCTION_WORDS, WORD, Chunk, name_chunks
+from .titles import person_with_title, refer_back
 
 __all__ = ["find_entities"]
 
-_CAP = r"[A-Z\u00C0-\u00DE\u0100-\u024F][\w'’.-]*"
 _SOURCE_LINE = re.compile(r"\((?:Source|Sources|Via)s?:\s*([^)]+)\)")
 _PUBLICATION_CONTEXT = re.compile(rf"(?:according to|reported in|reported by|published in|told|in an interview with)"
                                   rf" (?:the )?(({_CAP})(?: {_CAP})*)$")
@@ -49,7 +56,7 @@ def find_entities(d: Draft) -> None:
         if any(a <= c.start < b for a, b in consumed):
             continue
         words = [(m.start() + c.start, m.end() + c.start, m.group()) for m in WORD.finditer(c.text)]
-        if _person_with_title(d, c, words, countries):
+        if _publication_in_context(d, c) or person_with_title(d, c, words):
             continue
         if _place_or_org(d, c, words, countries):
             continue
@@ -62,9 +69,60 @@ def find_entities(d: Draft) -> None:
     _surnames_not_places(d)
     _institutions(d, text)
     _publications_by_noun(d, text)
+    _media(d, text)
+    refer_back(d, d.nouns)
     find_unnamed_sources(d)
     _attach_demonyms(d)
     _nest_places(d, text, countries)
+    _jurisdictions(d, text)
+
+
+_MEDIA = re.compile(r"\b(?:[Ll]ocal|[Ss]tate|[Ss]tate-run|[Oo]fficial|[Nn]ational|[Ff]oreign|[Ii]nternational) media\b")
+
+
+def _media(d: Draft, text: str) -> None:
+    """"Local media", "state media": unnamed publications, one item for each phrase."""
+    for m in _MEDIA.finditer(text):
+        phrase = m.group()[0].lower() + m.group()[1:]
+        o = next((o for o in d.orgs if o.name is None and o.description == phrase), None)
+        if o is None:
+            o = OrgD(None, [], "publication", description=phrase)
+            o.key = d.unique_key(slug(phrase))
+            d.orgs.append(o)
+        o.spans.append((m.start(), m.end()))
+
+
+def _jurisdictions(d: Draft, text: str) -> None:
+    """A ministry's country from "Qatar's Ministry of Energy" or "In Dhaka, the Ministry ..."; a bare "the
+    government" is the government of the latest such body's country."""
+    for o in d.orgs:
+        if o.kind not in ("government", "government-body") or o.jurisdiction or not o.spans or o.name is None:
+            continue
+        s0 = o.spans[0][0]
+        poss = re.search(rf"({_CAP}(?: {_CAP})?)['’]s (?:the )?$", text[max(0, s0 - 30):s0])
+        found = gazetteer().country(poss.group(1)) if poss else None
+        if found:
+            o.jurisdiction = next((p.key for p in d.places if p.name == found.name), None)
+            continue
+        sent = d.sentence_at(s0)
+        lead = re.match(rf"In ({_CAP}(?: {_CAP})?),", sent.text)
+        city = next((p for p in d.places if lead and p.name == lead.group(1) and p.kind == "city"), None)
+        if city is not None and city.part_of:
+            o.jurisdiction = city.part_of
+    bodies = sorted(((o.spans[0][0], o) for o in d.orgs
+                     if o.jurisdiction and o.kind in ("government", "government-body")), key=lambda x: x[0])
+    for m in re.finditer(r"\b[Tt]he government\b", text):
+        if d.item_at(m.start()) is not None:
+            continue
+        prior = [o for s, o in bodies if s < m.start()]
+        if not prior:
+            continue
+        gov = next((o for o in d.orgs if o.name == "government" and o.jurisdiction == prior[-1].jurisdiction), None)
+        if gov is None:
+            gov = OrgD("government", [], "government", prior[-1].jurisdiction)
+            gov.key = d.unique_key(f"government-{prior[-1].jurisdiction}")
+            d.orgs.append(gov)
+        gov.spans.append((m.start(), m.end()))
 
 
 def _countries_named(chunks: list[Chunk], text: str) -> set[str]:
@@ -83,71 +141,52 @@ def _countries_named(chunks: list[Chunk], text: str) -> set[str]:
     return codes
 
 
-def _demonym_prefix(words: list[tuple[int, int, str]]) -> tuple[int, Optional[PlaceD]]:
-    """How many leading words form a demonym ("North Korean"), and its country."""
-    g = gazetteer()
-    for n in (2, 1):
-        if len(words) > n - 1:
-            phrase = " ".join(w[2] for w in words[:n])
-            place = g.demonym(phrase)
-            if place:
-                return n, place
-    return 0, None
-
-
-def _person_with_title(d: Draft, c: Chunk, words, countries: set[str]) -> bool:
-    """"Russian President Vladimir Putin", "North Korean leader Kim Jong-un", "Sergei Shoigu, the ... minister"."""
-    text = d.text
-    n_dem, dem_place = _demonym_prefix(words)
-    i = n_dem
-    while i < len(words) and words[i][2].lower() in TITLE_WORDS:
-        i += 1
-    title_words = words[n_dem:i]
-    if title_words and title_words[-1][2].lower() in TITLE_HEADS and len(words) - i >= 1:
-        name_words = words[i:]
-        of_key = _country(d, dem_place, (words[0][0], words[n_dem - 1][1])) if dem_place else None
-        title_span = (words[0][0], title_words[-1][1])
-        p = _person(d, text[name_words[0][0]:name_words[-1][1]], (name_words[0][0], name_words[-1][1]))
-        p.roles.append((text[title_span[0]:title_span[1]], of_key, title_span))
+def _shape_says_what(d: Draft, c: Chunk, words) -> bool:
+    """Names whose words say what they are: streets and squares, adjectives, national churches, companies."""
+    text, span = d.text, (c.start, c.end)
+    low = [w[2].lower() for w in words]
+    if len(words) >= 2 and (low[-1] in STREET_WORDS or (low[0] in STREET_FIRST and low[1] not in ("of",))):
+        # "Søren Kierkegaard Plads", "Piazza Navona": a street or square, never a person or a building.
+        _place(d, c.text, "other-place", span)
         return True
-    if n_dem or words[0][2].lower() in TITLE_WORDS:
-        return False
-    # Lower-case title just before the name: "North Korean leader Kim Jong-un".
-    sent = d.sentence_at(c.start)
-    before = text[sent.start:c.start]
-    m = re.search(r"(?<!\S)((?:[a-z]+ ){0,2}?[a-z]+) $", before)
-    if m and m.group(1).split()[-1] in TITLE_HEADS and all(w in TITLE_WORDS for w in m.group(1).split()):
-        p = _person(d, c.text, (c.start, c.end))
-        start, of_key = m.start(1) + sent.start, None
-        prev = next((x for x in d.mentions(0, start) if x.end == start - 1), None)
-        dem = re.search(rf"((?:{_CAP} )?{_CAP}) $", before[:m.start(1)])
-        if dem and gazetteer().demonym(dem.group(1)):
-            s0 = sent.start + dem.start(1)
-            of_key = _country(d, gazetteer().demonym(dem.group(1)), (s0, s0 + len(dem.group(1))))
-            start = s0
-        elif prev is not None:
-            start = prev.start
-        p.roles.append((text[start:c.start - 1], of_key, (start, c.start - 1)))
+    if len(words) == 1 and (low[0] in DENOMINATION_WORDS or re.search(r"-[a-z]+$", c.text)):
+        return True  # "the Lutheran churches", "the Polish-born bishop": adjectives, not bodies
+    if len(words) >= 3 and low[0] == "church" and low[1] == "of":
+        # "the Church of Denmark": a national church is a body of its country.
+        o = _org(d, c.text, span, "other-organization")
+        found = gazetteer().country(text[words[2][0]:words[-1][1]])
+        o.jurisdiction = found.name if found else None  # resolved to the country's key in _attach_demonyms
         return True
-    # Appositive title after the name: "Sergei Shoigu, the Russian defense minister,".
-    after = text[c.end:sent.end]
-    m = re.match(rf", (?:the|a|an) ((?:{_CAP} )*)((?:[a-z-]+ ){{0,2}}([a-z-]+))(?=[,.;]| and | who )", after)
-    if m and m.group(3) in TITLE_HEADS and len(words) >= 2:
-        p = _person(d, c.text, (c.start, c.end))
-        owner = m.group(1).strip()
-        of_key = None
-        if owner:
-            o_start = c.end + m.start(1)
-            place = gazetteer().demonym(owner)
-            if place:
-                of_key = _country(d, place, (o_start, o_start + len(owner)))
-            else:
-                of_key = _org(d, owner, (o_start, o_start + len(owner)), _org_kind(owner)).key
-        t_start = c.end + 2 + len(m.group().split(" ")[1]) + 1  # the title without its article
-        t_end = c.end + m.end(2)
-        p.roles.append((text[t_start:t_end], of_key, (t_start, t_end)))
+    parts = re.findall(r"[A-Z][a-z]+", c.text)
+    if len(words) == 1 and len(parts) >= 2 and "".join(parts) == c.text and (
+            parts[-1].lower() in BUSINESS_PARTS or parts[0].lower() in BUSINESS_PARTS):
+        _org(d, c.text, span, "company")  # "QatarEnergy", "AirAsia": one word of two capitalised parts
         return True
     return False
+
+
+_PUBLICATION_NOUNS = r"broadcaster|newspaper|news agency|agency|daily|weekly|channel|network|outlet|paper|tabloid|" \
+                     r"magazine|website|news site|radio|television"
+_PUB_AFTER = re.compile(rf", (?:the|an?) (?:[\w-]+ ){{0,2}}?({_PUBLICATION_NOUNS})\b")
+
+
+def _publication_in_context(d: Draft, c: Chunk) -> bool:
+    """"the state-run news agency Bangladesh Sangbad Sangstha (BSS)", "X, the state news agency": a publication,
+    however like a person's name it looks; an acronym in brackets after it is another name of it."""
+    text = d.text
+    before = re.search(rf"\b({_PUBLICATION_NOUNS}) $", text[max(0, c.start - 30):c.start])
+    after = _PUB_AFTER.match(text, c.end)
+    if (before is None and after is None) or len(c.text) < 2:
+        return False
+    o = _org(d, c.text, (c.start, c.end), "publication")
+    d.nouns[(before or after).group(1).split()[-1]] = o.key
+    acro = re.match(r" \(([A-Z]{2,6})\)", text[c.end:c.end + 10])
+    if acro:
+        o.aliases.append(acro.group(1))
+        for m in re.finditer(rf"\b{acro.group(1)}\b", text):
+            if (m.start(), m.end()) not in o.spans:
+                o.spans.append((m.start(), m.end()))
+    return True
 
 
 def _adjectival(words, text: str, end: int) -> bool:
@@ -163,6 +202,8 @@ def _place_or_org(d: Draft, c: Chunk, words, countries: set[str]) -> bool:
     last = words[-1][2].lower()
     preceded_by_the = text[max(0, c.start - 4):c.start].lower() == "the "
     after = text[c.end:c.end + 20]
+    if _shape_says_what(d, c, words):
+        return True
     place = g.country(name)
     if place:
         _country(d, place, span)
@@ -210,6 +251,8 @@ def _place_or_org(d: Draft, c: Chunk, words, countries: set[str]) -> bool:
     if preceded_by_the and len(words) == 1 and last.endswith("s") and not c.sentence_initial:
         _place(d, name, "other-place", span)  # "the Andes", "the Balkans": plural proper names are places
         return True
+    if re.match(rf" (?:{'|'.join(COMMODITY_WORDS)})\b", after):
+        return True  # "Brent crude", "Henry Hub prices": a commodity or index named after a place is no place
     if not any(p.name and name in p.name.split() for p in d.persons):
         # A city in a country the text names beats a subdivision; a subdivision needs its country named.
         city = g.city(name, countries)
@@ -234,59 +277,6 @@ def _place_or_org(d: Draft, c: Chunk, words, countries: set[str]) -> bool:
             _org(d, name, span, None)
         return True
     return False
-
-
-_ORG_HEADS = {"university", "ministry", "bank", "council", "institute", "committee", "party", "union", "agency",
-              "office", "department", "commission", "court", "academy", "federation", "association"}
-
-
-def _org_kind(name: str) -> Optional[str]:
-    words = name.lower().split()
-    if "development" in words and words[-1] == "bank":
-        return "international-body"
-    if len(words) >= 3 and words[0] in _ORG_HEADS and words[1] == "of":  # "University of Coimbra"
-        return ORG_WORDS.get(words[0], "other-organization")
-    return ORG_WORDS.get(words[-1]) if words else None
-
-
-def _country(d: Draft, place, span: Span) -> str:
-    return _place(d, place.name, "country", span, place).key
-
-
-def _place(d: Draft, name: str, kind: str, span: Span, gaz=None) -> PlaceD:
-    for p in d.places:
-        if p.name == name:
-            if span not in p.spans:
-                p.spans.append(span)
-            return p
-    p = PlaceD(name, kind, [span], gaz)
-    p.key = d.unique_key(slug(name))
-    d.places.append(p)
-    return p
-
-
-def _org(d: Draft, name: str, span: Span, kind: Optional[str]) -> OrgD:
-    for o in d.orgs:
-        if o.name == name:
-            if span not in o.spans:
-                o.spans.append(span)
-            return o
-    o = OrgD(name, [span], kind)
-    o.key = d.unique_key(slug(name))
-    d.orgs.append(o)
-    return o
-
-
-def _person(d: Draft, name: str, span: Span) -> PersonD:
-    for p in d.persons:
-        if p.name == name:
-            if span not in p.spans:
-                p.spans.append(span)
-            return p
-    p = PersonD(name, [span])
-    p.key = d.unique_key(slug(name))
-    d.persons.append(p)
-    return p
 
 
 def _short_mention(d: Draft, c: Chunk) -> None:
@@ -339,10 +329,6 @@ def _surnames_not_places(d: Draft) -> None:
             d.places.remove(p)
 
 
-_PUBLICATION_NOUNS = r"broadcaster|newspaper|news agency|agency|daily|weekly|channel|network|outlet|paper|tabloid|" \
-                     r"magazine|website|news site|radio|television"
-
-
 def _publications_by_noun(d: Draft, text: str) -> None:
     """"the Vietnamese state broadcaster VTV", "the newspaper Le Monde": a name right after a publication noun."""
     for m in re.finditer(rf"\b(?:{_PUBLICATION_NOUNS}) ({_CAP}(?: {_CAP}){{0,3}})", text):
@@ -357,12 +343,12 @@ def _publications_by_noun(d: Draft, text: str) -> None:
 
 
 def _attach_demonyms(d: Draft) -> None:
-    """Bare demonyms become evidence of countries the text makes otherwise; jurisdictions by name become keys."""
+    """Jurisdictions given by a country's name become its key, or nothing when the text makes no such country.
+
+    A bare adjective ("Indian drugmakers", "Polish-born") is not a mention of its country: curated dossiers
+    keep to the country's name (and "the country"), so ``d.bare_demonyms`` is kept apart and never evidence.
+    """
     by_name = {p.name: p for p in d.places if p.kind == "country"}
-    for place, span in d.bare_demonyms:
-        country = by_name.get(place.name)
-        if country is not None and span not in country.spans:
-            country.spans.append(span)
     for o in d.orgs:
         if o.jurisdiction and not any(p.key == o.jurisdiction for p in d.places):
             o.jurisdiction = by_name[o.jurisdiction].key if o.jurisdiction in by_name else None

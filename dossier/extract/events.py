@@ -20,8 +20,11 @@ __all__ = ["find_events", "HEDGED", "event_sentences"]
 # (kind, pattern, is_noun). Verb forms first; nouns refer back to an event or start one.
 _TRIGGERS: list[tuple[str, str, bool]] = [
     ("talks", r"\bh(?:eld|olds?|olding) (?:formal |official |bilateral |further )?(?:talks|discussions|a meeting|a summit)\b", False),
-    ("meeting", r"\b(?:met|meets|meeting(?= [A-Z\u00C0-\u024F])|welcomed|welcomes|greeted|greets|hosted|hosts)\b", False),
-    ("travel", r"\b(?:travel(?:s|led|ed|ling|ing)?|flew|flies|journeyed|headed to|drove)\b", False),
+    ("meeting", r"\b(?:met|meets|meeting(?= [A-Z\u00C0-\u024F])|welcomed|welcomes|greeted|greets|hosted|hosts|"
+                r"(?:was|were) received by)\b", False),
+    ("travel", r"\b(?:travel(?:s|led|ed|ling|ing)?|flew|flies|flying(?= (?:on )?to\b)|journeyed|headed to|drove|"
+               r"(?:was|were) driven)\b", False),
+    ("ceremony", r"\bcelebrated (?:a|an|the) (?:[\w-]+ ){0,2}?(?:Mass|mass|liturgy|service)\b", False),
     ("arrival", r"\b(?:arrived|arrives|arriving|arrival|(?:was|were) received(?= at\b))\b", False),
     ("departure", r"\b(?:left(?= [A-Z\u00C0-\u024F]| for\b)|departed|departs|boarded|boards|departure)\b", False),
     ("agreement", r"\b(?:signed|signs)\b", False),
@@ -34,16 +37,18 @@ _TRIGGERS: list[tuple[str, str, bool]] = [
     ("statement", r"\b(?:the |brief |his |her |their )?(?:remarks|statements)\b", True),
     ("talks", r"\b(?:the|this|that|their|a|his|her) (?:[\w-]+ ){0,2}?(?:meeting|talks|summit|discussions?|conversation|encounter)\b", True),
     ("agreement", r"\bthe signing\b", True),
+    ("ceremony", r"\b(?:a|an|the) (?:[\w-]+ ){0,2}?ceremony\b", True),
     ("handover", r"\b(?:such|the|this|these) exchanges?\b(?! of gratitude)", True),
     ("thanks", r"\b(?:the|this|his|her|their) (?:[\w-]+ )?(?:of )?gratitude\b|\bthe exchange of gratitude\b", True),
 ]
 _COMPILED = [(k, re.compile(p), n) for k, p, n in _TRIGGERS]
-_CREATE_FROM_NOUN = {"visit", "talks", "statement", "handover"}
+_CREATE_FROM_NOUN = {"visit", "talks", "statement", "handover", "ceremony"}
 _FAMILY = {"meeting": "talks", "talks": "talks"}
 # Case matters: "May 4" is a date, "may" a hedge.
 HEDGED = re.compile(r"\b(?:" + "|".join(w for w in HEDGES if HEDGES[w] != "certain") + r")\b")
 _ROLES = {"travel": "traveller", "arrival": "traveller", "departure": "traveller", "handover": "giver",
-          "thanks": "agent", "agreement": "agent", "meeting": "attendee", "talks": "attendee", "visit": "guest"}
+          "thanks": "agent", "agreement": "agent", "meeting": "attendee", "talks": "attendee", "visit": "guest",
+          "ceremony": "agent", "statement": "agent"}
 
 
 def event_sentences(d: Draft) -> set[int]:
@@ -74,8 +79,8 @@ def find_events(d: Draft) -> None:
             if noun or hedged:
                 _refer(d, kind, (a, b), s.index, hedged, made)
                 continue
-            if kind in made and any(t == -1 for t in made[kind].trigger):
-                ev = made[kind]
+            if kind in made and (any(t == -1 for t in made[kind].trigger) or kind == "handover"):
+                ev = made[kind]  # "A presented B with X, and B gave her Y": one exchange of gifts
             else:
                 ev = EventD(kind, [], s.index, (a, b))
                 ev.key = d.unique_key(kind)
@@ -84,9 +89,44 @@ def find_events(d: Draft) -> None:
             ev.trigger = (a, b)
             d.narrated.add(s.index)
             _fill(d, ev, s, a, b, nxt)
-        for ev in made.values():
+        for ev in list(made.values()):
             if ev.kind == "meeting" and re.match(r"me[et]", text[ev.trigger[0]:ev.trigger[1]]):
                 _fold_meeting(d, ev)
+        _fold_greeting(d, made)
+    _named_meetings(d)
+
+
+def _fold_greeting(d: Draft, made: dict[str, EventD]) -> None:
+    """"X arrived in Y, greeted at the airport by Z": the greeting is part of the arrival, Z its host."""
+    arrival, meeting = made.get("arrival"), made.get("meeting")
+    if arrival is None or meeting is None or meeting not in d.events or meeting.trigger[0] < arrival.trigger[0]:
+        return
+    if not re.match(r"(?:greeted|welcomed|received)\b", d.text[meeting.trigger[0]:meeting.trigger[1]]):
+        return
+    if not re.search(r"\bby\b", d.text[meeting.trigger[1]:d.sentence_at(meeting.trigger[0]).end]):
+        return
+    known = {k for k, _ in arrival.participants}
+    arrival.participants += [(k, "host") for k, _ in meeting.participants if k not in known]
+    arrival.spans += meeting.spans
+    arrival.place = arrival.place or meeting.place
+    d.events.remove(meeting)
+
+
+_NAMED_MEETING = re.compile(r"\b(?:the )?(?:[A-Z][\w-]* ){1,6}(?:Summit|Conference|Forum)\b")
+
+
+def _named_meetings(d: Draft) -> None:
+    """"the Middle East Energy Summit in Doha": a meeting named by its title, with the place after it."""
+    for m in _NAMED_MEETING.finditer(d.text):
+        if any((x, y) == (m.start(), m.end()) for ev in d.events for x, y in ev.spans):
+            continue
+        ev = EventD("meeting", [(m.start(), m.end())], d.sentence_at(m.start()).index, (m.start(), m.end()))
+        ev.key = d.unique_key("meeting")
+        after = re.match(r" in (?:the )?", d.text[m.end():m.end() + 10])
+        at = next((x for x in d.mentions(m.end(), m.end() + 60) if x.kind == "place"), None)
+        if after and at is not None and at.start == m.end() + after.end():
+            ev.place = at.key
+        d.events.append(ev)
 
 
 def _refer(d: Draft, kind: str, span, sentence: int, hedged: bool, made: dict[str, EventD]) -> None:
@@ -100,6 +140,9 @@ def _refer(d: Draft, kind: str, span, sentence: int, hedged: bool, made: dict[st
             ev.spans.append(span)
             return
     if kind in _CREATE_FROM_NOUN and not (hedged and kind == "handover"):
+        if kind == "ceremony":  # "a brief ceremony in the library's extension": where it was is part of it
+            where = re.match(r" (?:in|at) [^,.;]+", d.text[span[1]:span[1] + 80])
+            span = (span[0], span[1] + (where.end() if where else 0))
         ev = EventD(kind, [span], sentence, (-1, -1))
         ev.key = d.unique_key(kind)
         d.events.append(ev)
@@ -111,7 +154,16 @@ def _fill(d: Draft, ev: EventD, s, a: int, b: int, nxt: int) -> None:
     text = d.text
     actors = [m for m in d.mentions(s.start, s.end) if m.kind == "person" or
               (m.kind == "org" and (d.item(m.key).kind or "") != "publication")]
-    before = [m for m in actors if m.end <= a]
+    # The subject is in the verb's own clause: "A presented B with X, and C gave her Y" (C gave Y).
+    cut = max((s.start + m.end() for m in re.finditer(r", (?:and|but|while) |; ", s.text) if s.start + m.end() <= a),
+              default=s.start)
+    before = [m for m in actors if cut <= m.start and m.end <= a]
+    if ev.kind == "agreement" and not before:
+        # "Qatar and Bangladesh signed": countries named as the subject sign.
+        before = [m for m in d.mentions(cut, a) if m.kind == "place" and d.place_kind(m.key) == "country"
+                  and d.text[m.start:m.end] == d.item(m.key).name]
+    if ev.kind == "meeting" and re.match(r"welcome[sd]? (?:the|a|an|its|his|her|their) [a-z]", d.text[a:a + 30]):
+        ev.kind = "statement"  # "welcomed the agreement": a statement about a thing, no meeting
     after = [m for m in actors if b <= m.start < nxt]
     role = _ROLES.get(ev.kind, "attendee")
     subject = before[0] if before else _protagonist(d, s.index)
@@ -130,7 +182,7 @@ def _fill(d: Draft, ev: EventD, s, a: int, b: int, nxt: int) -> None:
                 keys.append((m.key, "host"))
             elif other:
                 keys.append((m.key, other))
-    seen = set()
+    seen = {k for k, _ in ev.participants}
     for k, r in keys:
         if k not in seen:
             seen.add(k)
@@ -141,6 +193,9 @@ def _fill(d: Draft, ev: EventD, s, a: int, b: int, nxt: int) -> None:
         r"(?:in|at|to|near|inside|outside|into|toward|towards)"
     places = [m for m in d.mentions(b, nxt) if m.kind == "place" and (
         re.search(rf"\b{locative} (?:the )?$", text[max(0, m.start - 16):m.start])
+        # "a lamp made in Kerala": where a thing was made is its origin, not where the event was
+        and not re.search(r"\b(?:made|built|produced|grown|woven|crafted|born|manufactured) in (?:the )?$",
+                          text[max(0, m.start - 24):m.start])
         or (m.start - b <= 5 and ev.kind in ("departure", "visit") and text[m.start:m.end] == d.item(m.key).name))]
     end = b
     if places:

@@ -31,8 +31,9 @@ def find_gifts(d: Draft) -> None:
             rest = text[b:s.end]
             recipient, basis = None, None
             obj = re.match(r" ((?:[\w\u00C0-\u024F-]+ ){1,3}?)with (?=(?:a|an) )", rest)  # presented Y with a NP
-            if obj is None:
-                obj = re.match(r" ((?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F-]* ){1,3})(?=(?:a|an) )", rest)  # gave Y a NP
+            if obj is None:  # gave Y a NP, gave her a NP
+                obj = re.match(r" ((?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F-]* ){1,3}|(?:her|him|them) )(?=(?:a|an) )",
+                               rest)
             if obj is None:  # handed her counterpart, Y, a NP
                 obj = re.match(r" (?:her|his|their|its|the) (?:[\w-]+ ){0,3}?[\w-]+, ((?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F.-]* ?){1,4}), "
                                r"(?=(?:a|an) )", rest)
@@ -46,12 +47,24 @@ def find_gifts(d: Draft) -> None:
             o_start = b + offset + np.start(1)
             o_end = o_start + len(np.group(1))
             actors = [x for x in d.mentions(s.start, s.end) if x.kind in ("person", "org")]
-            giver = next((x.key for x in actors if x.end <= a and x.kind == "person"), None) or \
-                next((x.key for x in actors if x.end <= a), None)
+            # The giver is the subject of the giving verb's own clause ("..., and Mehta gave her a lamp").
+            cut = max((s.start + c.end() for c in re.finditer(r", (?:and|but|while) |; ", s.text)
+                       if s.start + c.end() <= a), default=s.start)
+            mine = [x for x in actors if cut <= x.start and x.end <= a]
+            giver = next((x.key for x in mine if x.kind == "person"), None) or next((x.key for x in mine), None)
+            if giver is None and re.search(r"\b(?:he|she)(?: had)? $", text[cut:a]):
+                giver = _subject_before(d, s.start)  # "he handed over a facsimile": the story's protagonist
             if giver is None:
                 continue
             if obj:
                 recipient = next((x.key for x in actors if b <= x.start < b + offset), None)
+                said = obj.group(1).split()
+                if recipient is None and said in (["her"], ["him"], ["them"]):
+                    # "B gave her a lamp" after "A presented B with ...": the pronoun is the other party.
+                    recipient = next((x.key for x in reversed(actors) if x.end <= a and x.key != giver
+                                      and x.kind == "person"), None)
+                elif recipient is None and re.match(r"(?:her|his|their) (?:guest|visitor)s? $", obj.group(1)):
+                    recipient = _guest(d, giver)  # "presented her guest with": stated, by a description
             if recipient is None:
                 to = re.search(r"\bto ((?:the )?[A-Z\u00C0-\u024F][\w\u00C0-\u024F-]*)", text[o_end:s.end])
                 if to:
@@ -85,6 +98,14 @@ def _head(np: str):
             break
         head = low
     return re.sub(r"[^\w-]", "", head) if head else None
+
+
+def _subject_before(d: Draft, start: int):
+    """The person most recently the subject of an event before ``start``: whom "he" refers to."""
+    for ev in reversed(d.events):
+        if ev.spans and min(x for x, _ in ev.spans) < start and ev.participants and not ev.hypothetical:
+            return ev.participants[0][0]
+    return None
 
 
 def _guest(d: Draft, giver: str):

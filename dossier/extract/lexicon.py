@@ -7,7 +7,8 @@ from __future__ import annotations
 __all__ = [
     "TITLE_WORDS", "FACILITY_WORDS", "FACILITY_FIRST", "FACILITY_NOUNS", "DENOMINATION_WORDS", "SOURCE_MODIFIERS",
     "QUANTIFIERS", "DENIAL_VERBS", "REGION_WORDS", "ORG_WORDS", "SOURCE_NOUNS", "REPORTING_VERBS",
-    "HEDGES", "COMPASS", "CONTINENTS", "INSTITUTIONS", "GOVERNMENT_WORDS",
+    "HEDGES", "COMPASS", "CONTINENTS", "INSTITUTIONS", "GOVERNMENT_WORDS", "STREET_WORDS", "STREET_FIRST",
+    "COMMODITY_WORDS", "BUSINESS_PARTS",
 ]
 
 #: Words that make up a title or office; lower-case forms ("defense minister") and capitalised ("President").
@@ -23,6 +24,8 @@ TITLE_WORDS = {
     "economy", "economic", "culture", "health", "education", "agriculture", "energy", "environment", "industry",
     "transport", "labour", "labor", "tourism", "information", "communications", "infrastructure", "development",
     "security", "fisheries", "commerce", "home", "social", "digital", "science", "technology", "housing",
+    # church offices ("Bishop Anna Berg", "Cardinal X")
+    "bishop", "archbishop", "cardinal", "pontiff", "professor",
 }
 #: Words that head a title (the last word of "defense minister").
 TITLE_HEADS = {
@@ -30,17 +33,33 @@ TITLE_HEADS = {
     "premier", "secretary", "general", "governor", "mayor", "senator", "ambassador", "commissioner", "envoy",
     "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief", "director", "commander",
     "admiral", "pope", "sheikh", "emir", "sultan", "representative", "speaker", "judge", "monarch", "dictator",
-    "officer", "ceo", "founder", "head",
+    "officer", "ceo", "founder", "head", "bishop", "archbishop", "cardinal", "pontiff", "professor", "fellow",
 }
+#: Capitalised last words (in several languages) that make a name a street or square: an other-place, never a person.
+STREET_WORDS = {"street", "avenue", "road", "boulevard", "lane", "square", "plaza", "plads", "platz", "plein",
+                "piazza", "piazzale", "place", "straße", "strasse", "gasse", "allee", "gade", "vej", "torg",
+                "torget", "tori", "ulitsa", "prospekt", "calle", "avenida", "rua", "praça", "largo", "corso",
+                "viale", "esplanade", "promenade", "embankment", "quay", "quai"}
+#: First words that make a name a street or square ("Piazza Navona", "Rue de Rivoli", "Plaza Mayor").
+STREET_FIRST = {"rue", "piazza", "plaza", "place", "avenida", "avenue", "calle", "rua", "praça", "boulevard", "corso",
+                "viale", "largo", "quai"}
+#: Lower-case words after a capitalised word that make it a commodity or index ("Brent crude"), not a place.
+COMMODITY_WORDS = {"crude", "oil", "blend", "futures", "index", "benchmark", "contract", "contracts", "prices",
+                   "price", "shares", "stock", "stocks", "bonds", "yields"}
+#: Capitalised parts that, joined to another word without a space, make a company name ("AirAsia",
+#: "TotalEnergies", "PetroChina").
+BUSINESS_PARTS = {"energy", "energies", "air", "airways", "airlines", "gas", "oil", "petroleum", "power", "tech",
+                  "soft", "net", "bank", "link", "tel", "telecom", "com", "mobile", "pharma", "steel", "motors",
+                  "petro", "chem", "logistics", "shipping", "media", "sat", "data", "pay", "asia"}
 #: Capitalised last words that make a name a built site.
 FACILITY_WORDS = {
-    "cosmodrome", "airport", "airbase", "palace", "port", "station", "base", "square", "stadium", "hall",
+    "cosmodrome", "airport", "airbase", "palace", "port", "station", "base", "stadium", "hall",
     "castle", "cathedral", "bridge", "harbour", "harbor", "dam", "spaceport", "terminal", "embassy",
     "headquarters", "museum", "temple", "mosque", "church", "tower", "hotel", "plant", "shipyard",
     "launchpad", "pier", "wharf", "garden", "gardens", "park", "house", "monastery", "abbey", "shrine",
     "pagoda", "mausoleum", "memorial", "monument", "fort", "fortress", "citadel", "arena", "centre", "center",
     "complex", "compound", "barracks", "prison", "hospital", "campus", "library", "theatre", "theater",
-    "gallery", "market", "plaza", "refinery", "mine", "camp", "checkpoint", "crossing", "wall", "gate",
+    "gallery", "market", "refinery", "mine", "camp", "checkpoint", "crossing", "wall", "gate",
 }
 #: First words that make a name a built site ("Port Botany", "Temple of Literature", "Fort Worth" aside).
 FACILITY_FIRST = {"port", "temple", "palace", "monastery", "cathedral", "church", "mosque", "museum", "castle",
@@ -88,7 +107,7 @@ INSTITUTIONS = {
     "military": "military", "army": "military", "navy": "military", "air force": "military",
     "foreign ministry": "government-body", "defense ministry": "government-body",
     "defence ministry": "government-body", "parliament": "government-body", "embassy": "government-body",
-    "delegation": "government", "cabinet": "government", "presidency": "government-body",
+    "cabinet": "government", "presidency": "government-body",
 }
 GOVERNMENT_WORDS = INSTITUTIONS
 #: Nouns for unnamed sources ("an analyst from Seoul", "observers").

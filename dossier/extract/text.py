@@ -31,7 +31,11 @@ FUNCTION_WORDS = {
     "source", "sources", "mr", "mrs", "ms", "dr", "speaking", "asked", "meanwhile", "separately",
 }
 # Lower-case words allowed inside a name ("Bank of England", "Charles de Gaulle").
-_CONNECTORS = {"of", "de", "del", "der", "da", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"}
+_CONNECTORS = {"of", "de", "del", "der", "da", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos",
+               "das", "do", "den", "ter", "ten", "bint"}
+# Name particles joined to the next name by a hyphen ("Khalid al-Mansoori", "Ahmed el-Sayed"): lower-case, yet
+# part of the name.
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|bint|ben|ould|d)[-'’][A-Z\u00C0-\u024F]")
 
 
 @dataclass
@@ -61,7 +65,10 @@ class Chunk:
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z\u00C0-\u024F])|(?<=\))\s+(?=[A-Z])")
 # Abbreviations that end with a full stop but do not end a sentence.
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Jr|Sr|U\.S|U\.N|No|vs|e\.g|i\.e)\.$")
+# A single capital with a full stop is an initial ("J. Smith"), not a sentence's end.
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Prof|Jr|Sr|U\.S|U\.N|U\.K|E\.U|No|vs|e\.g|"
+                     r"i\.e|Rev|Fr|Msgr|Hon|Adm|Maj|Brig|Cdr|Inc|Ltd|Corp|Co|Bros|Mt|Ft|Ave|Blvd|Rd|approx|"
+                     r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.$|(?<![\w.])[A-Z]\.$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -96,7 +103,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> Non
 
 
 def _is_cap(word: str) -> bool:
-    return word[0].isupper()
+    return word[0].isupper() or _PARTICLE.match(word) is not None
 
 
 def name_chunks(text: str, sentences: list[Sentence]) -> list[Chunk]:
