@@ -1,11 +1,16 @@
-"""Loading and checking dossiers: the functions the CLI and library users call."""
+"""Loading and checking dossiers: the functions the CLI and library users call.
+
+:func:`validate` returns every problem of a file; :func:`load` raises
+:class:`~dossier.errors.InvalidDossier` when there is any, the problem to
+read first first (``exc.first``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Union
 
-from .errors import InvalidDossier, Problem
+from .errors import InvalidDossier, Problem, UnknownFormat
 from .loading import report_from_document
 from .models import Report
 from .reading import DEFAULT_MAX_BYTES, Document, decode, parse_json, parse_yaml, read_bytes
@@ -30,28 +35,54 @@ def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "ya
         data = decode(data, name)
     parse = parse_json if syntax == "json" else parse_yaml
     doc = parse(data, name)
+    if syntax == "json" and isinstance(doc.data, dict) and "@context" in doc.data:
+        from .formats import loads_as
+
+        return loads_as(data, "jsonld", name=name)  # JSON-LD is read as the graph it means
     doc.directory = Path(directory) if directory is not None else None
     return report_from_document(doc, max_bytes)
 
 
-def load(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Load and check the dossier file at ``path`` (YAML or JSON, by extension; YAML otherwise)."""
-    path = Path(path)
-    raw = read_bytes(path, max_bytes)
-    syntax = "json" if path.suffix.lower() in (".json", ".jsonld") else "yaml"
-    return loads(raw, name=str(path), syntax=syntax, directory=path.parent, max_bytes=max_bytes)
+def load(path: PathLike, fmt: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Load and check the dossier file at ``path``, in ``fmt`` or the format its extension names.
 
-
-def validate(path: PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:
-    """Every problem of the dossier file at ``path``; an empty list when it is valid.
-
-    Unreadable files still raise :class:`~dossier.errors.ReadError`.
+    Every format dossier reads is accepted; a file whose extension names no
+    format is read as YAML. Raises :class:`~dossier.errors.InvalidDossier`
+    listing every fault, the one to read first first (``exc.first``).
     """
-    try:
-        load(path, max_bytes=max_bytes)
-    except InvalidDossier as exc:
-        return list(exc.problems)
-    return []
+    from .formats import format_for_path, get_format, read
+
+    path = Path(path)
+    if fmt is None:
+        try:
+            fmt = format_for_path(path).name
+        except UnknownFormat:
+            fmt = "yaml"
+    name = get_format(fmt).name
+    if name not in ("yaml", "json", "jsonld"):
+        return read(path, name, max_bytes=max_bytes)
+    raw = read_bytes(path, max_bytes)
+    return loads(raw, name=str(path), syntax="yaml" if name == "yaml" else "json", directory=path.parent,
+                 max_bytes=max_bytes)
+
+
+def validate(path: PathLike, fmt: str | None = None, *, shacl: bool = True,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:
+    """Every problem of the dossier file at ``path``, in any format; an empty list when it is valid.
+
+    Applies every check that fits the format (see :func:`dossier.validation.problems_in`);
+    a file whose extension names no format is read as YAML. The problem to
+    read first comes first. Unreadable files raise :class:`~dossier.errors.ReadError`.
+    """
+    from .formats import format_for_path
+    from .validation import problems_in
+
+    if fmt is None:
+        try:
+            format_for_path(path)
+        except UnknownFormat:
+            fmt = "yaml"
+    return problems_in(path, fmt, shacl=shacl, max_bytes=max_bytes)
 
 
 def check(report: Report, *, text: str | None = None) -> Report:

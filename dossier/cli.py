@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from . import __version__
-from .errors import DossierError, InvalidDossier, ReadError, UnknownFormat, summarise
+from .errors import DossierError, InvalidDossier, ReadError, UnknownFormat, printable, summarise
 from .formats import FORMATS
 
 __all__ = ["main"]
@@ -34,29 +34,38 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    """Check each file; print each verdict (text) or one JSON object of records (json)."""
     from .validation import problems_in
 
     status = EXIT_OK
-    records = []
+    records: list[dict[str, object]] = []
+    files: list[dict[str, object]] = []
     for path in args.files:
         try:
             found = problems_in(path, args.format, shacl=not args.no_shacl, max_bytes=args.max_bytes)
         except (ReadError, UnknownFormat) as exc:
-            records.append({"file": str(path), "rule": "unreadable", "message": str(exc)})
+            rule = "unknown-format" if isinstance(exc, UnknownFormat) else "unreadable"
+            message = str(exc).removeprefix(f"{path}: ")
+            records.append({"file": str(path), "location": str(path), "rule": rule, "message": message})
+            files.append({"file": str(path), "valid": False, "problems": 1, "error": rule})
             if args.output == "text":
-                print(f"dossier: {exc}", file=sys.stderr)
+                print(f"dossier: {printable(str(exc))}", file=sys.stderr)
             status = max(status, EXIT_USAGE)
             continue
+        files.append({"file": str(path), "valid": not found, "problems": len(found)})
+        records += [{**p.as_record(), "location": p.where()} for p in found]
         if found:
             status = max(status, EXIT_INVALID)
-            records += [p.as_record() for p in found]
-            if args.output == "text":
-                print(f"{path}: invalid ({len(found)} problem{'s' if len(found) != 1 else ''})")
-                print(summarise(found, args.limit))
-        elif args.output == "text":
-            print(f"{path}: valid")
+        if args.output == "text":
+            if found:
+                limit = args.limit or len(found)  # --limit 0 shows every problem
+                print(f"{printable(str(path))}: invalid ({len(found)} problem{'s' if len(found) != 1 else ''})")
+                print(summarise(found, limit, per_rule=5 if args.limit else limit))
+            else:
+                print(f"{printable(str(path))}: valid")
     if args.output == "json":
-        print(json.dumps({"valid": status == EXIT_OK, "problems": records}, ensure_ascii=False, indent=2))
+        # ASCII escapes keep the output valid even for text that is not valid Unicode (lone surrogates).
+        print(json.dumps({"valid": status == EXIT_OK, "files": files, "problems": records}, indent=2))
     return status
 
 
@@ -130,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: only on a terminal, with several inputs)")
-    p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse input files larger than this")
+    p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse input files larger than this many bytes (default 16 MiB)")
 
     p = command("validate", _cmd_validate, "check dossier files of any format",
                 "Check files: JSON Schema (YAML, JSON, JSON-LD), the models' integrity rules and evidence against "
@@ -141,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text for people (default), json for tools: records of file, location, rule, message")
     p.add_argument("--no-shacl", action="store_true", help="skip the SHACL shapes (faster)")
     p.add_argument("--limit", type=int, default=20, help="problems shown in full per file (default 20)")
-    p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse files larger than this")
+    p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse files larger than this many bytes (default 16 MiB)")
 
     p = command("schema", _cmd_schema, "write the published schemas",
                 "Write the JSON Schema, JSON-LD context, SHACL shapes and vocabulary, generated from the models.")
@@ -153,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article", metavar="ARTICLE.txt")
     p.add_argument("-o", "--output", metavar="FILE", help="write the draft here (default: standard output)")
     p.add_argument("--to", "-t", default="json", metavar="FORMAT", help="format of the draft (default json)")
-    p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse articles larger than this")
+    p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse articles larger than this many bytes (default 16 MiB)")
 
     p = command("score", _cmd_score, "score a draft against a curated dossier",
                 "Precision, recall and F1 per kind of item, matching items by name and evidence, not by id.")
@@ -165,7 +174,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the ``dossier`` command; return its exit code."""
+    """Run the ``dossier`` command; return its exit code (0 success, 1 invalid input, 2 usage or I/O error).
+
+    Whatever the input, no traceback reaches the user: library errors become
+    one clean message, anything else a one-line internal error.
+    """
+    import logging
+
+    if not logging.getLogger().handlers:
+        # Libraries log what they tolerate, some with a traceback; the problems printed say it better.
+        # Only their errors are shown, one line each, never a traceback.
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.ERROR)
+        handler.setFormatter(logging.Formatter("dossier: %(name)s: %(message)s"))
+        handler.formatter.formatException = lambda exc_info: ""  # type: ignore[union-attr,method-assign]
+        logging.getLogger().addHandler(handler)
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "max_bytes", 0) is None:
@@ -178,18 +201,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(summarise(exc.problems), file=sys.stderr)
         return EXIT_INVALID
     except (ReadError, UnknownFormat) as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
+        print(f"dossier: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except DossierError as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
+        print(f"dossier: {printable(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("dossier: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # writing the output failed: a full disk, a folder that does not exist
+        print(f"dossier: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback reaches a user
-        print(f"dossier: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        print(f"dossier: internal error ({type(exc).__name__}: {printable(str(exc))}); please report it",
+              file=sys.stderr)
         return EXIT_USAGE
 
 

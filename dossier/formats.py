@@ -93,7 +93,7 @@ def _read_jsonld(text: str, name: Optional[str], directory: Optional[Path]) -> R
     from .linked.jsonld import jsonld_quads
     from .linked.reader import report_from_quads
 
-    return report_from_quads(jsonld_quads(text, name), name)[0]
+    return report_from_quads(jsonld_quads(text, name), name, directory)[0]
 
 
 def _rdf_reader(kind: str) -> Reader:
@@ -101,7 +101,7 @@ def _rdf_reader(kind: str) -> Reader:
         from .linked.rdfio import parse_rdf
         from .linked.reader import report_from_quads
 
-        return report_from_quads(parse_rdf(text, kind, name), name)[0]
+        return report_from_quads(parse_rdf(text, kind, name), name, directory)[0]
 
     return read
 

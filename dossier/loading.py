@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +67,9 @@ def _article_text(report: Report, doc: Document, problems: ProblemList, max_byte
         return report.text
     if report.text_path is None:
         return None
-    path = Path(report.text_path)
-    if not path.is_absolute() and doc.directory is not None:
-        path = doc.directory / path
+    path = _article_path(report.text_path, doc.directory, problems)
+    if path is None:
+        return None
     try:
         raw = read_bytes(path, max_bytes)
         return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
@@ -77,6 +78,30 @@ def _article_text(report: Report, doc: Document, problems: ProblemList, max_byte
     except UnicodeDecodeError as exc:
         problems.add("article-unreadable", f"the article {path} is not UTF-8 (byte {exc.start})", "$.text_path")
     return None
+
+
+def _article_path(text_path: str, directory: Path | None, problems: ProblemList) -> Path | None:
+    """The article file, only if it is a regular file in the dossier's folder or below.
+
+    A dossier from an untrusted source must not make dossier read other
+    files (error messages quote the article) nor block on a pipe or device.
+    """
+    try:
+        folder = (directory or Path.cwd()).resolve()
+        path = (folder / text_path).resolve()
+        if not path.is_relative_to(folder):
+            problems.add("article-unreadable", f"the article {text_path!r} lies outside the dossier's folder",
+                         "$.text_path", expected="a path relative to the dossier's folder, within it")
+            return None
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError) as exc:  # missing, a name too long, a NUL in the name
+        problems.add("article-unreadable", f"cannot read the article {text_path!r}: "
+                     f"{getattr(exc, 'strerror', None) or exc}", "$.text_path")
+        return None
+    if not regular:
+        problems.add("article-unreadable", f"the article {text_path!r} is not a regular file", "$.text_path")
+        return None
+    return path
 
 
 def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, keep_text: bool = True) -> Report:

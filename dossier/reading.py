@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Callable
 
 import yaml
 
-from .errors import InvalidDossier, Problem, ReadError
+from .errors import InvalidDossier, Problem, ReadError, json_path
 
-__all__ = ["Document", "read_bytes", "parse_yaml", "parse_json", "DEFAULT_MAX_BYTES", "MAX_DEPTH"]
+__all__ = ["Document", "read_bytes", "decode", "parse_yaml", "parse_json", "DEFAULT_MAX_BYTES", "MAX_DEPTH",
+           "MAX_ALIAS_VALUES"]
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
-# Values built from YAML aliases: enough for any real dossier, far too few for a billion laughs.
-MAX_NODES = 1_000_000
+# Values YAML aliases may add beyond the document's own: more than any real dossier
+# uses, far too few for a billion laughs, and counted before anything is expanded.
+MAX_ALIAS_VALUES = 100_000
 
 Position = tuple[int, int]
 
@@ -51,8 +54,8 @@ def read_bytes(path: FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadError(f"the file is {size} bytes, over the limit of {max_bytes} (set max_bytes to raise it)",
-                            str(path))
+            raise ReadError(f"the file is {size} bytes, over the limit of {max_bytes} bytes "
+                            "(--max-bytes, or max_bytes in Python, raises it)", str(path))
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
@@ -70,7 +73,8 @@ def decode(data: bytes, name: str | None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1  # in characters, as editors count
         raise InvalidDossier([Problem("encoding", f"byte {exc.start} (0x{data[exc.start]:02x}) is not UTF-8",
                                       file=name, line=line, column=col, expected="UTF-8 text")]) from None
     if not text.strip():
@@ -78,14 +82,47 @@ def decode(data: bytes, name: str | None) -> str:
     return text
 
 
+def _line_col(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of character offset ``at``."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
 def _fail(name: str | None, rule: str, message: str, line: int | None = None, column: int | None = None) -> InvalidDossier:
     return InvalidDossier([Problem(rule, message, file=name, line=line, column=column)])
 
 
+# An escape such as \ud800 with no partner names no character: no output format could hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_MESSAGE = "an escape gives a lone surrogate (\\ud800-\\udfff), which is not a character"
+
+
 # ---------------------------------------------------------------- YAML
 
+class _TooDeep(Exception):
+    def __init__(self, mark: Any):
+        self.mark = mark
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: 2023-09-13 stays the string the dossier means."""
+    """SafeLoader without the timestamp resolver (2023-09-13 stays the string the dossier means),
+    and with bounded nesting: PyYAML composes recursively, so 100,000 ``[`` would exhaust the stack."""
+
+    _depth = 0
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # Caught while scanning too: the scanner slows down with every open bracket.
+        if self.flow_level >= MAX_DEPTH:
+            raise _TooDeep(self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -99,11 +136,55 @@ _SCALARS = {
 }
 
 
+def _tag_message(tag: str) -> str:
+    # Tags such as !!python/object would construct objects; a dossier is plain data, so every tag is refused.
+    return f"YAML tag {tag} is not allowed; a dossier holds only mappings, lists, strings, numbers, booleans and null"
+
+
+def _expanded_size(root: yaml.Node, name: str | None) -> tuple[int, int]:
+    """Values the node graph expands to, and distinct nodes in it; computed without expanding anything.
+
+    Aliases make the graph a DAG (or a cycle), so sizes are memoised per node
+    and the walk is cut at ``MAX_DEPTH``, which also catches an alias to itself.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels (or an alias that contains itself)",
+                        node.start_mark.line + 1, node.start_mark.column + 1)
+        key = id(node)
+        if key not in sizes:
+            if isinstance(node, yaml.SequenceNode):
+                total = 1 + sum(size(item, depth + 1) for item in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+            else:
+                total = 1
+            sizes[key] = total
+        return sizes[key]
+
+    return size(root, 0), len(sizes)
+
+
 def parse_yaml(text: str, name: str | None = None) -> Document:
     """Parse one YAML document into plain data, with positions; every fault is an :class:`InvalidDossier`."""
-    loader = _Loader(text)
+    text = text.removeprefix("\ufeff")
+    try:
+        loader = _Loader(text)  # the reader refuses control characters here, before any parsing
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        raise _fail(name, "syntax", f"YAML: the character U+{exc.character:04X} is not allowed in YAML",
+                    line, col) from None
     try:
         root = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:  # raised again for text the reader sees later
+        line, col = _line_col(text, exc.position)
+        raise _fail(name, "syntax", f"YAML: the character U+{exc.character:04X} is not allowed in YAML",
+                    line, col) from None
+    except _TooDeep as exc:
+        raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels",
+                    exc.mark.line + 1, exc.mark.column + 1) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _fail(name, "syntax", f"YAML: {exc.problem or exc.context}",
@@ -114,27 +195,36 @@ def parse_yaml(text: str, name: str | None = None) -> Document:
         loader.dispose()
     if root is None:
         raise _fail(name, "empty", "the document is empty")
+    expanded, distinct = _expanded_size(root, name)
+    if expanded - distinct > MAX_ALIAS_VALUES:
+        raise _fail(name, "limit", f"YAML aliases expand to {expanded} values, more than {MAX_ALIAS_VALUES} "
+                    "beyond the document's own (an alias bomb?)")
     positions: dict[tuple[Any, ...], Position] = {}
-    budget = [MAX_NODES]
+
+    def scalar(node: yaml.ScalarNode) -> Any:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if node.tag not in _SCALARS:
+            raise _fail(name, "syntax", _tag_message(node.tag), line, col)
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):  # an int of 5,000 digits, an explicit !!int on a word
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+            raise _fail(name, "syntax", f"YAML: {shown!r} is not a valid {node.tag.rsplit(':', 1)[-1]}",
+                        line, col) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _fail(name, "syntax", "infinite or NaN numbers are not allowed", line, col)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise _fail(name, "encoding", _SURROGATE_MESSAGE, line, col)
+        return value
 
     def build(node: yaml.Node, path: tuple[Any, ...]) -> Any:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _fail(name, "limit", f"YAML aliases expand to more than {MAX_NODES} values (an alias bomb?)")
         if len(path) > MAX_DEPTH:
             raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels",
                         node.start_mark.line + 1, node.start_mark.column + 1)
         if path not in positions:
             positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _SCALARS:
-                raise _fail(name, "syntax", f"YAML tag {node.tag} is not allowed; only plain strings, numbers,"
-                            " booleans and null", node.start_mark.line + 1, node.start_mark.column + 1)
-            value = loader.construct_object(node, deep=True)
-            if isinstance(value, float) and not math.isfinite(value):
-                raise _fail(name, "syntax", "infinite or NaN numbers are not allowed",
-                            node.start_mark.line + 1, node.start_mark.column + 1)
-            return value
+            return scalar(node)
         if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
             return [build(item, path + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
@@ -151,8 +241,7 @@ def parse_yaml(text: str, name: str | None = None) -> Document:
                 positions[path + (key,)] = (line, col)
                 out[key] = build(value_node, path + (key,))
             return out
-        raise _fail(name, "syntax", f"YAML tag {node.tag} is not allowed",
-                    node.start_mark.line + 1, node.start_mark.column + 1)
+        raise _fail(name, "syntax", _tag_message(node.tag), node.start_mark.line + 1, node.start_mark.column + 1)
 
     data = build(root, ())
     return Document(data, name, positions=lambda: positions)
@@ -177,20 +266,31 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 parses as infinity, which no format of dossier can carry
+        raise ValueError(f"the number {text[:40]} is too large")
+    return value
+
+
 def parse_json(text: str, name: str | None = None) -> Document:
     """Parse JSON into plain data; positions are computed only when an error needs one."""
-    depth = _max_depth(text)
-    if depth > MAX_DEPTH:
-        raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels ({depth})")
+    text = text.removeprefix("\ufeff")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant,
+                          parse_float=_finite_float)
+    except RecursionError:  # json's C parser stops itself at Python's recursion limit, long before the C stack
+        raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels") from None
     except json.JSONDecodeError as exc:
         raise _fail(name, "syntax", f"JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except _DuplicateKey as exc:
         line, col = _json_key_position(text, str(exc))
         raise _fail(name, "duplicate-key", f"key {str(exc)!r} appears twice in one object", line, col) from None
-    except (ValueError, RecursionError) as exc:
-        raise _fail(name, "syntax", f"JSON: {exc}") from None
+    except ValueError as exc:
+        message = str(exc)
+        if "integer string conversion" in message:
+            message = "a number has more digits than Python reads (4300)"
+        raise _fail(name, "syntax", f"JSON: {message}") from None
     cache: dict[str, dict[tuple[Any, ...], Position]] = {}
 
     def positions() -> dict[tuple[Any, ...], Position]:
@@ -198,28 +298,45 @@ def parse_json(text: str, name: str | None = None) -> Document:
             cache["p"] = _json_positions(text)
         return cache["p"]
 
-    return Document(data, name, positions=positions)
+    doc = Document(data, name, positions=positions)
+    if _too_deep(data):
+        raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels")
+    if _SURROGATE_ESCAPE.search(text):
+        where = _find_surrogate(data, ())
+        if where is not None:
+            line_col = doc.locate(where) or (None, None)
+            raise InvalidDossier([Problem("encoding", _SURROGATE_MESSAGE, json_path(where), name, *line_col)])
+    return doc
 
 
-def _max_depth(text: str) -> int:
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
-    return deepest
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _find_surrogate(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    if isinstance(value, str):
+        return loc if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return loc + (key,)
+        found = _find_surrogate(item, loc + (key,))
+        if found is not None:
+            return found
+    return None
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether lists and objects nest deeper than ``MAX_DEPTH`` (the outermost is level 1); no recursion."""
+    stack = [(data, 1)] if isinstance(data, (dict, list)) else []
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth + 1 > MAX_DEPTH:
+                    return True
+                stack.append((child, depth + 1))
+    return False
 
 
 def _json_key_position(text: str, key: str) -> tuple[int | None, int | None]:

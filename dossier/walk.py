@@ -68,7 +68,7 @@ def mint_ids(report: Report) -> None:
 
 
 def canonicalize(node: Node) -> None:
-    """Sort every list under ``node`` in place: nodes by their sort key, plain values by value."""
+    """Sort every list under ``node`` in place: nodes by their sort key, plain values by value, without repeats."""
     for name in type(node).model_fields:
         value = getattr(node, name)
         if isinstance(value, Node):
@@ -79,4 +79,5 @@ def canonicalize(node: Node) -> None:
                     canonicalize(item)
                 value.sort(key=lambda n: n.sort_key())
             else:
-                value.sort(key=str)
+                # Plain values and references form a set in RDF; repeating one says nothing more.
+                value[:] = sorted(set(value), key=str)

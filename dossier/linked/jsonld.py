@@ -8,14 +8,16 @@ loader serves it and refuses every other URL before any connection is made.
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
 from ..canonical import to_data
-from ..errors import DossierError, InvalidDossier, Problem, RemoteContextRefused
-from ..models import MODELS, Report
-from ..reading import parse_json
+from ..errors import DossierError, InvalidDossier, Problem, RemoteContextRefused, json_path
+from ..models import LANGUAGE_PATTERN, MODELS, Report
+from ..reading import Document, parse_json
 from ..terms import NS, curie
 from ..vocabulary import VALUE_DOCS
 from .mapping import class_iris, fields_of, mint_base
@@ -71,11 +73,14 @@ def bundled_context() -> dict[str, Any]:
 
 
 def document_loader(url: str, options: Any = None) -> dict[str, Any]:
-    """A pyld document loader that serves the bundled context and refuses every other URL, fetching nothing."""
+    """A pyld document loader that serves the bundled context and refuses every other URL, fetching nothing.
+
+    No URL is ever opened, not even ``http://localhost``: the refusal is
+    decided on the string alone.
+    """
     if url == CONTEXT_URL:
         return {"contextUrl": None, "documentUrl": url, "document": bundled_context()}
-    raise RemoteContextRefused(
-        f"refused to load {url!r}: dossier fetches nothing; only its bundled context {CONTEXT_URL} is known")
+    raise RemoteContextRefused(url, expected=f"only the bundled context {CONTEXT_URL}")
 
 
 def local_context(report: Report, base: str | None = None) -> dict[str, Any]:
@@ -92,36 +97,124 @@ def to_jsonld(report: Report, base: str | None = None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _contexts(value: Any) -> Iterator[Any]:
+def _loaded_urls(value: Any, loc: tuple[Any, ...] = (), in_context: bool = False) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every value a JSON-LD processor would load as a document: ``@context`` entries that are not
+    objects, anywhere (term definitions hold scoped contexts), and ``@import``. Yields (location, value)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "@context":
-                yield from (item if isinstance(item, list) else [item])
+            here = loc + (key,)
+            if key == "@context" or (key == "@import" and in_context):
+                for i, entry in enumerate(item if isinstance(item, list) else [item]):
+                    at = here + (i,) if isinstance(item, list) else here
+                    if isinstance(entry, dict):
+                        yield from _loaded_urls(entry, at, True)
+                    elif entry is not None:
+                        yield at, entry
             else:
-                yield from _contexts(item)
+                yield from _loaded_urls(item, here, in_context)
     elif isinstance(value, list):
-        for item in value:
-            yield from _contexts(item)
+        for i, item in enumerate(value):
+            yield from _loaded_urls(item, loc + (i,), in_context)
+
+
+def _refuse_remote(doc: Document) -> None:
+    for loc, url in _loaded_urls(doc.data):
+        line_col = doc.locate(loc) or (None, None)
+        if not isinstance(url, str):
+            raise InvalidDossier([Problem(
+                "jsonld", f"a context is an IRI or an object, not {type(url).__name__}", json_path(loc), doc.name,
+                *line_col, expected=f"the bundled context {CONTEXT_URL}, or an object")])
+        if url != CONTEXT_URL:
+            raise RemoteContextRefused(str(url), file=doc.name, path=json_path(loc), line=line_col[0],
+                                       column=line_col[1], expected=f"only the bundled context {CONTEXT_URL}")
+
+
+def _jsonld_message(exc: Any) -> str:
+    """The innermost message of a pyld error chain, which names the actual fault."""
+    messages = []
+    while exc is not None:
+        if exc.args:
+            messages.append(str(exc.args[0]))
+        exc = getattr(exc, "cause", None) or exc.__cause__
+    inner = messages[-1] if messages else "not valid JSON-LD"
+    return inner.removeprefix("Invalid JSON-LD syntax; ")
+
+
+# pyld resolves relative IRIs of a document without @base against http://example.org/base/,
+# silently inventing IRIs; resolving against a reserved, never-resolvable base lets them be found.
+_NO_BASE = "https://no-base.dossier.invalid/"
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+
+
+def _iri_fault(iri: str) -> str | None:
+    bad = _IRI_BAD.search(iri)
+    if bad:
+        ch = bad.group()
+        what = "a space" if ch == " " else f"the character {ch!r}" if ch.isprintable() else \
+            f"the control character U+{ord(ch):04X}"
+        return f"the IRI contains {what}; an IRI cannot hold spaces, control characters or <>\"{{}}|^`\\"
+    if iri.startswith(_NO_BASE) or not _ABSOLUTE.match(iri) and not iri.startswith("_:"):
+        return "the IRI is relative, and the document sets no @base to resolve it"
+    return None
+
+
+def _term_problems(expanded: Any, name: str | None) -> list[Problem]:
+    """IRIs a processor would drop without a word, and language tags that are not BCP 47."""
+    out: dict[Problem, None] = {}  # one problem per IRI, however often it is used
+    stack = [expanded]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            iris = [value.get("@id")] + (value["@type"] if isinstance(value.get("@type"), list) else
+                                         [value.get("@type")])
+            for iri in iris:
+                fault = _iri_fault(iri) if isinstance(iri, str) and not iri.startswith("@") else None
+                if fault:
+                    out[Problem("iri", fault, file=name, node=iri.removeprefix(_NO_BASE))] = None
+            lang = value.get("@language")
+            if isinstance(lang, str) and not _LANGUAGE.match(lang):
+                out[Problem("language-tag", f"the language tag {lang!r} is not BCP 47", file=name,
+                            expected="a tag such as en, de-CH or zh-Hant-TW")] = None
+            stack.extend(v for k, v in value.items() if k not in ("@id", "@type", "@language", "@value"))
+    return list(out)
 
 
 def jsonld_quads(text: str, name: str | None = None) -> list[Quad]:
-    """Parse JSON-LD text into quads, offline: any context but the bundled one is refused, never fetched."""
+    """Parse JSON-LD text into quads, offline; raise :class:`InvalidDossier` with located faults.
+
+    Any context but the bundled one is refused before processing starts
+    (and the loader refuses it again, should one slip through): nothing is
+    ever fetched. IRIs with spaces or control characters, relative IRIs
+    with no base, and language tags that are not BCP 47 are reported rather
+    than dropped.
+    """
     from pyld import jsonld  # imported here: pyld is slow to import and only this path needs it
 
-    doc = parse_json(text, name).data
-    for ctx in _contexts(doc):
-        if isinstance(ctx, str) and ctx != CONTEXT_URL:
-            raise RemoteContextRefused(f"{name or 'document'}: the context {ctx!r} is not dossier's; "
-                                       "remote contexts are refused, never fetched")
+    doc = parse_json(text, name)
+    if not isinstance(doc.data, (dict, list)):
+        raise InvalidDossier([Problem("jsonld", f"a JSON-LD document is an object or an array, not "
+                                      f"{type(doc.data).__name__}", file=name)])
+    _refuse_remote(doc)
+    options = {"documentLoader": document_loader, "base": _NO_BASE}
     try:
-        dataset = jsonld.to_rdf(doc, {"documentLoader": document_loader, "base": ""})
+        with warnings.catch_warnings():  # pyld warns (and ignores) terms such as "@foo": not the user's concern
+            warnings.simplefilter("ignore")
+            expanded = jsonld.expand(doc.data, options)
+            problems = _term_problems(expanded, name)
+            if problems:
+                raise InvalidDossier(problems)
+            dataset = jsonld.to_rdf(expanded, options)
     except jsonld.JsonLdError as exc:
         cause: Any = exc
         while cause is not None:
             if isinstance(cause, RemoteContextRefused):
-                raise cause from None
+                raise RemoteContextRefused(cause.url, file=name, expected=cause.first.expected) from None
             cause = getattr(cause, "cause", None) or cause.__cause__
-        raise InvalidDossier([Problem("jsonld", f"JSON-LD: {exc}", file=name)]) from None
+        raise InvalidDossier([Problem("jsonld", f"JSON-LD: {_jsonld_message(exc)}", file=name)]) from None
     out: list[Quad] = []
     for graph, triples in dataset.items():
         g = None if graph == "@default" else IRI(graph)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -33,20 +34,34 @@ def _from_ox(term: object, name: str | None) -> IRI | Lit:
                                   file=name)])
 
 
+_LABELS = {"turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Quads", "trig": "TriG"}
+# pyoxigraph repeats the place in its message; the problem carries it as line and column already.
+_PLACE = re.compile(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ")
+
+
 def parse_rdf(data: bytes | str, fmt: str, name: str | None = None) -> list[Quad]:
-    """Parse Turtle, N-Triples, N-Quads or TriG into quads; syntax faults become located problems."""
+    """Parse Turtle, N-Triples, N-Quads or TriG into quads; a leading byte order mark is dropped.
+
+    Syntax faults (IRIs with spaces or control characters, language tags
+    that are not BCP 47, bytes that are not UTF-8) raise
+    :class:`InvalidDossier` with the line and column (in characters) the
+    parser stopped at; blank nodes are refused, naming the node.
+    """
+    data = data.removeprefix("\ufeff") if isinstance(data, str) else data.removeprefix(b"\xef\xbb\xbf")
+    label = _LABELS[fmt]
     try:
         parsed = list(ox.parse(data, format=OX_FORMATS[fmt], base_iri=None))
     except SyntaxError as exc:
-        line = col = None
-        if isinstance(exc.args[1:2], tuple) and len(exc.args) > 1 and exc.args[1]:
-            line, col = exc.args[1][1], exc.args[1][2]
-        message = str(exc.args[0]) if exc.args else str(exc)
-        raise InvalidDossier([Problem("syntax", f"{fmt}: {message}", file=name, line=line, column=col)]) from None
+        message = _PLACE.sub("", exc.msg or str(exc))
+        raise InvalidDossier([Problem("syntax", f"{label}: {message}", file=name, line=exc.lineno,
+                                      column=exc.offset)]) from None
     except ValueError as exc:
-        raise InvalidDossier([Problem("syntax", f"{fmt}: {exc}", file=name)]) from None
+        raise InvalidDossier([Problem("syntax", f"{label}: {exc}", file=name)]) from None
     out: list[Quad] = []
     for q in parsed:
+        if isinstance(q.subject, ox.Triple) or isinstance(q.object, ox.Triple):
+            raise InvalidDossier([Problem("rdf", f"{label}: a triple term (RDF 1.2) is not part of a dossier",
+                                          file=name, node=getattr(q.subject, "value", str(q.subject)))])
         g = None if isinstance(q.graph_name, ox.DefaultGraph) else _from_ox(q.graph_name, name)
         out.append((_from_ox(q.subject, name), _from_ox(q.predicate, name), _from_ox(q.object, name), g))  # type: ignore[arg-type]
     return out

@@ -9,6 +9,7 @@ not name is ignored, so extra statements from other tools do no harm.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InvalidDossier, Problem
@@ -19,7 +20,7 @@ from ..terms import DOS, NS, expand
 from .mapping import RDF_TYPE, fields_of
 from .quads import IRI, Lit, Quad
 
-__all__ = ["report_from_quads"]
+__all__ = ["data_from_quads", "report_from_quads"]
 
 _NEWS_ARTICLE = expand("schema:NewsArticle")
 
@@ -129,13 +130,25 @@ class _Reader:
 _SKIP = object()
 
 
-def report_from_quads(quads: Iterable[Quad], name: str | None = None) -> tuple[Report, str]:
-    """Read a dossier from RDF statements; return it with the base IRI it was written under.
+def data_from_quads(quads: Iterable[Quad], name: str | None = None) -> tuple[dict[str, Any], str]:
+    """The dossier data (as its JSON would hold it) that RDF statements carry, and the base IRI they use.
 
-    Raises :class:`~dossier.errors.InvalidDossier` with every fault, each naming its node.
+    Raises :class:`~dossier.errors.InvalidDossier` when the statements do not
+    make a dossier's shape; the models' checks come after, in :func:`report_from_quads`.
     """
     reader = _Reader(quads, name)
     data = reader.report()
     if reader.problems:
         raise InvalidDossier(reader.problems)
-    return report_from_document(Document(data, name)), reader.base
+    return data, reader.base
+
+
+def report_from_quads(quads: Iterable[Quad], name: str | None = None,
+                      directory: Path | None = None) -> tuple[Report, str]:
+    """Read a dossier from RDF statements; return it with the base IRI it was written under.
+
+    A ``dos:textPath`` is looked up in ``directory`` (the RDF file's folder).
+    Raises :class:`~dossier.errors.InvalidDossier` with every fault, each naming its node.
+    """
+    data, base = data_from_quads(quads, name)
+    return report_from_document(Document(data, name, directory)), base
