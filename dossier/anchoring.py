@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from .errors import ProblemList, json_path
-from .models import Evidence, Report
+from .models import Evidence, Node, Report
 from .walk import walk
 
 __all__ = ["anchor", "find_quote", "sha256_text"]
@@ -56,14 +56,19 @@ def _check_span(ev: Evidence, text: str, where: str, problems: ProblemList) -> N
         problems.add("evidence-mismatch", f"the text after {end} is not the suffix {ev.suffix!r}", where)
 
 
-def anchor(report: Report, text: str, problems: ProblemList) -> None:
+def anchor(report: Report, text: str, problems: ProblemList, nodes: list[tuple[tuple, Node]] | None = None) -> None:
     """Check every evidence span of ``report`` against ``text``; fill offsets of quote-only spans.
 
-    Faults are added to ``problems`` with the JSON path of the span.
+    Faults are added to ``problems`` with the JSON path of the span. ``nodes``
+    is the report's walk, when the caller has it already.
     """
-    for loc, node in walk(report):
+    for loc, node in nodes if nodes is not None else walk(report):
         if not isinstance(node, Evidence):
             continue
+        start, end = node.start, node.end
+        if (start is not None and end is not None and start <= end <= len(text) and text[start:end] == node.quote
+                and node.prefix is None and node.suffix is None):
+            continue  # the common case, right as given: no path needed
         where = json_path(loc)
         if node.start is None and node.end is None:
             found = find_quote(text, node.quote, node.prefix, node.suffix)

@@ -1,9 +1,10 @@
-"""Converting many inputs: one output per input into a folder, or one combined N-Quads or JSON Lines file.
+"""Converting many inputs: one output per input into a folder, or one combined N-Quads or JSON Lines stream.
 
-Work is spread over ``jobs`` processes with a bounded window of inputs in
-flight, so memory does not grow with the number of inputs; outputs are
-written in input order, so a run is deterministic. A failing input is
-reported with its file and does not lose the others' output.
+Work is spread over ``jobs`` processes. Inputs go to the workers in small
+chunks, with a bounded number of chunks in flight, so memory does not grow
+with the number of inputs; outputs are written in input order, so a run is
+deterministic. A failing input is reported with its file and does not lose
+the others' output.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -27,6 +29,8 @@ __all__ = ["expand_inputs", "convert_one", "convert_many", "COMBINED"]
 #: Output extensions that combine every input into one stream.
 COMBINED = {".nq": "nquads", ".jsonl": "jsonl"}
 _EXTENSIONS = {ext for f in FORMATS.values() if f.read for ext in f.extensions}
+#: Inputs per task sent to a worker, at most: enough to make the cost of a task small, few enough to stay balanced.
+CHUNK = 8
 
 
 def expand_inputs(inputs: Sequence[str]) -> list[Path]:
@@ -68,44 +72,89 @@ def _safe_convert(path: str, to: str, base: Optional[str], source_format: Option
         return False, f"internal error ({type(exc).__name__}: {exc})"
 
 
+def _convert_chunk(paths: list[str], *args: object) -> list[tuple[bool, str]]:
+    return [_safe_convert(p, *args) for p in paths]  # type: ignore[arg-type]
+
+
+def _chunks(paths: list[Path], jobs: int) -> Iterator[list[Path]]:
+    # Small inputs sets still reach every worker: never more than a quarter of a worker's share per chunk.
+    size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
+    for i in range(0, len(paths), size):
+        yield paths[i:i + size]
+
+
 def _results(paths: list[Path], jobs: int, args: tuple) -> Iterator[tuple[Path, bool, str]]:  # type: ignore[type-arg]
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
             yield (p, *_safe_convert(str(p), *args))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[tuple[Path, Future]] = deque()  # type: ignore[type-arg]
-        todo = iter(paths)
-        for p in todo:
-            window.append((p, pool.submit(_safe_convert, str(p), *args)))
-            if len(window) >= jobs * 8:
-                done_path, fut = window.popleft()
-                yield (done_path, *fut.result())
+        window: deque[tuple[list[Path], Future]] = deque()  # type: ignore[type-arg]
+        for chunk in _chunks(paths, jobs):
+            window.append((chunk, pool.submit(_convert_chunk, [str(p) for p in chunk], *args)))
+            if len(window) >= jobs * 3:
+                done, fut = window.popleft()
+                yield from ((p, *result) for p, result in zip(done, fut.result()))
         while window:
-            done_path, fut = window.popleft()
-            yield (done_path, *fut.result())
+            done, fut = window.popleft()
+            yield from ((p, *result) for p, result in zip(done, fut.result()))
 
 
 class _Progress:
-    def __init__(self, total: int, enabled: bool, stream: IO[str]):
-        self.total, self.enabled, self.stream, self.done = total, enabled, stream, 0
+    """A one-line progress bar on ``stream``: inputs done, of how many, failures, rate."""
 
-    def step(self) -> None:
+    def __init__(self, total: int, enabled: bool, stream: IO[str]):
+        self.total, self.enabled, self.stream, self.done, self.failed = total, enabled, stream, 0, 0
+        self.started = self.shown = time.monotonic()
+
+    def step(self, ok: bool) -> None:
         self.done += 1
-        if self.enabled:
+        self.failed += not ok
+        now = time.monotonic()
+        if self.enabled and (now - self.shown >= 0.1 or self.done == self.total):
+            self.shown = now
             width = 30
             filled = width * self.done // self.total
-            self.stream.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.done}/{self.total}")
+            rate = self.done / max(now - self.started, 1e-9)
+            failed = f", {self.failed} failed" if self.failed else ""
+            self.stream.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.done}/{self.total}{failed}"
+                              f" ({rate:.0f}/s)")
             if self.done == self.total:
                 self.stream.write("\n")
             self.stream.flush()
+
+    def clear(self) -> None:
+        """Take the bar's line back, so that a message can be printed on a line of its own."""
+        if self.enabled and self.done < self.total:
+            self.stream.write("\r\x1b[K")
+
+
+def _output_names(paths: list[Path], ext: str) -> list[str]:
+    names = [path.stem.removesuffix(".dossier") + ext for path in paths]
+    seen: dict[str, Path] = {}
+    for path, name in zip(paths, names):
+        if name in seen:
+            raise UnknownFormat(f"{seen[name]} and {path} would both be written to {name}; "
+                                "convert them into different folders, or combine them into a .nq or .jsonl file")
+        seen[name] = path
+    return names
 
 
 def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[str] = None, base: Optional[str] = None,
                  source_format: Optional[str] = None, jobs: int = 1, progress: Optional[bool] = None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> int:
-    """Convert every input; return the exit code (0 all converted, 1 some failed). Failures go to stderr."""
+    """Convert every input; return the exit code (0 all converted, 1 some failed). Failures go to stderr.
+
+    ``inputs`` are files, folders and globs. ``output`` is a file (one
+    input), a folder (one file per input), or a ``.nq`` or ``.jsonl`` file
+    that combines them all; with no ``output``, the result goes to standard
+    output, which takes several inputs only as a combined stream (``to`` is
+    ``nquads`` or ``jsonl``). ``progress`` shows a bar on standard error;
+    by default only when it is a terminal and there are several inputs.
+    """
     paths = expand_inputs(inputs)
+    if not paths:
+        raise ReadError(f"no input files in {', '.join(inputs)} (known extensions: {', '.join(sorted(_EXTENSIONS))})")
     out = Path(output) if output else None
     combined = COMBINED.get(out.suffix.lower()) if out and not out.is_dir() else None
     if combined:
@@ -115,32 +164,34 @@ def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[st
         if fmt.write is None:
             raise UnknownFormat(f"dossier reads {fmt.name} but does not write it")
         to = fmt.name
-    if len(paths) > 1 and out is None:
-        raise UnknownFormat("several inputs need -o: a folder, or a .nq or .jsonl file to combine them")
+    if len(paths) > 1 and out is None and to not in COMBINED.values():
+        raise UnknownFormat("several inputs need -o: a folder, or a .nq or .jsonl file to combine them "
+                            "(or --to nquads / jsonl to stream them to standard output)")
+    folder = out if out is not None and not combined and (len(paths) > 1 or out.is_dir()) else None
+    names = _output_names(paths, ".jsonl" if to == "jsonl" else get_format(to).extensions[0]) if folder else []
     if progress is None:
         progress = len(paths) > 1 and sys.stderr.isatty()
     bar = _Progress(len(paths), progress, sys.stderr)
     failures = 0
     args = (to, base, source_format, max_bytes)
-    folder = out if out is not None and not combined and (len(paths) > 1 or out.is_dir()) else None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     sink, tmp = _open_combined(out) if combined else (None, None)
     try:
-        for path, ok, text in _results(paths, jobs, args):
-            bar.step()
+        for i, (path, ok, text) in enumerate(_results(paths, jobs, args)):
             if not ok:
                 failures += 1
+                bar.clear()
                 print(f"{path}: {text}" if not text.startswith(str(path)) else text, file=sys.stderr)
             elif sink is not None:
                 sink.write(text)
             elif folder is not None:
-                ext = ".jsonl" if to == "jsonl" else get_format(to).extensions[0]
-                atomic_write(folder / (path.stem.removesuffix(".dossier") + ext), text)
+                atomic_write(folder / names[i], text)
             elif out is not None:
                 atomic_write(out, text)
             else:
                 sys.stdout.write(text)
+            bar.step(ok)
         if sink is not None:
             sink.close()
             os.chmod(tmp, 0o666 & ~_umask())  # type: ignore[arg-type]
@@ -156,5 +207,3 @@ def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[st
 def _open_combined(out: Path) -> tuple[IO[str], str]:
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent if str(out.parent) else ".")
     return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp
-
-

@@ -8,11 +8,18 @@ escaped. The same dossier always gives the same bytes.
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError, to_jsonable_python
+from pydantic_core import to_json as _core_to_json
 
 from .models import Report
 
-__all__ = ["to_data", "to_json"]
+__all__ = ["to_data", "to_json", "dumps_json"]
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _prune(value: Any) -> Any:
@@ -23,11 +30,60 @@ def _prune(value: Any) -> Any:
     return value
 
 
+def _node_data(node: BaseModel) -> dict[str, Any]:
+    # What ``_prune(node.model_dump(mode="json"))`` gives, read straight from the fields: several times faster.
+    cls = type(node)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(cls.model_fields)
+    values = node.__dict__
+    out: dict[str, Any] = {}
+    for name in names:
+        value = values[name]
+        if value is None or value is False:
+            continue
+        kind = type(value)
+        if kind is str or kind is int or kind is bool:
+            out[name] = value
+        elif kind is list:
+            if value:
+                out[name] = [_value(item) for item in value]
+        else:
+            out[name] = _value(value)
+    return out
+
+
+def _value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:
+        return value
+    if isinstance(value, BaseModel):
+        return _node_data(value)
+    if isinstance(value, Enum):
+        return value._value_
+    if isinstance(value, (str, int)):
+        return value
+    return _prune(to_jsonable_python(value))  # nothing the models hold today; kept for safety
+
+
 def to_data(report: Report) -> dict[str, Any]:
     """The canonical JSON data of ``report`` as plain Python values."""
-    return _prune(report.model_dump(mode="json"))  # type: ignore[no-any-return]
+    return _node_data(report)
+
+
+def dumps_json(data: Any) -> str:
+    """``data`` as JSON text indented by two spaces, not ASCII-escaped, ending in a newline.
+
+    The same text as ``json.dumps(data, ensure_ascii=False, indent=2)``,
+    written by pydantic-core's serializer, which is many times faster than
+    the standard library's indenting encoder.
+    """
+    try:
+        return _core_to_json(data, indent=2).decode("utf-8") + "\n"
+    except (PydanticSerializationError, UnicodeDecodeError, ValueError):  # lone surrogates, odd types
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_json(report: Report) -> str:
     """The canonical JSON text of ``report``, ending in a newline."""
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(to_data(report))

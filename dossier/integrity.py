@@ -6,53 +6,66 @@ stops at the first fault, so a person sees every fault in one run.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Optional
 
 from .errors import ProblemList, json_path
 from .models import Condition, Event, Node, Place, Report
+from .terms import Term
 from .walk import term_of, walk
 
 __all__ = ["check_integrity"]
 
 
-def check_integrity(report: Report, problems: ProblemList) -> None:
-    """Apply every integrity rule to ``report``, adding what is wrong to ``problems``."""
-    index = _unique_ids(report, problems)
-    _references(report, index, problems)
+def check_integrity(report: Report, problems: ProblemList, nodes: list[tuple[tuple, Node]] | None = None) -> None:
+    """Apply every integrity rule to ``report``, adding what is wrong to ``problems``.
+
+    ``nodes`` is the report's walk, when the caller has it already.
+    """
+    nodes = nodes if nodes is not None else list(walk(report))
+    index = _unique_ids(nodes, problems)
+    _references(nodes, index, problems)
     by_id = {n.id: n for n in index.values()}
     _no_cycles(report.places, "places", "part_of", lambda p: p.part_of, problems)  # type: ignore[attr-defined]
     _no_cycles(report.organizations, "organizations", "parent", lambda o: o.parent, problems)  # type: ignore[attr-defined]
     _no_sub_event_cycles(report, problems)
-    _hypotheticals_reached(report, by_id, problems)
+    _hypotheticals_reached(report, nodes, by_id, problems)
 
 
-def _unique_ids(report: Report, problems: ProblemList) -> dict[str, Node]:
+def _unique_ids(nodes: list[tuple[tuple, Node]], problems: ProblemList) -> dict[str, Node]:
     index: dict[str, Node] = {}
-    first: dict[str, str] = {}
-    for loc, node in walk(report):
+    first: dict[str, tuple] = {}  # type: ignore[type-arg]
+    for loc, node in nodes:
         if node.id is None:
             continue
-        where = json_path(loc + ("id",))
-        if node.id in index:
-            problems.add("duplicate-id", f"id {node.id!r} is already used at {first[node.id]}", where,
-                         expected="an id used by no other item")
+        if node.id in index:  # paths are made only for faults: most dossiers have none
+            problems.add("duplicate-id", f"id {node.id!r} is already used at {json_path(first[node.id])}",
+                         json_path(loc + ("id",)), expected="an id used by no other item")
         else:
             index[node.id] = node
-            first[node.id] = json_path(loc)
+            first[node.id] = loc
     return index
 
 
-def _references(report: Report, index: dict[str, Node], problems: ProblemList) -> None:
-    for loc, node in walk(report):
-        for name in type(node).model_fields:
-            term = term_of(type(node), name)
-            if term is None or term.kind != "ref":
-                continue
-            value = getattr(node, name)
+@lru_cache(maxsize=None)
+def _ref_fields(model: type[Node]) -> tuple[tuple[str, Term], ...]:
+    """The fields of ``model`` that refer to other items, with their terms."""
+    return tuple((name, term) for name in model.model_fields
+                 for term in [term_of(model, name)] if term is not None and term.kind == "ref")
+
+
+def _references(nodes: list[tuple[tuple, Node]], index: dict[str, Node], problems: ProblemList) -> None:
+    for loc, node in nodes:
+        for name, term in _ref_fields(type(node)):
+            value = node.__dict__[name]
             targets = value if isinstance(value, list) else [value]
             for i, target in enumerate(targets):
                 if target is None:
                     continue
+                found = index.get(target)
+                if (found is not None and type(found).__name__ in term.targets
+                        and not (term.actor and isinstance(found, Place) and found.kind != "country")):
+                    continue  # the common case, right: no path needed
                 where = json_path(loc + ((name, i) if isinstance(value, list) else (name,)))
                 _check_ref(target, term.targets, term.actor, name, index, where, problems)
 
@@ -117,13 +130,14 @@ def _no_sub_event_cycles(report: Report, problems: ProblemList) -> None:
             visit(eid, [eid])
 
 
-def _hypotheticals_reached(report: Report, by_id: dict[str, Node], problems: ProblemList) -> None:
+def _hypotheticals_reached(report: Report, nodes: list[tuple[tuple, Node]], by_id: dict[str, Node],
+                           problems: ProblemList) -> None:
     reached: set[str] = set()
     for claim in report.claims:
         reached.update(claim.about)
         if claim.condition is not None and claim.condition.event:
             reached.add(claim.condition.event)
-    for loc, node in walk(report):
+    for loc, node in nodes:
         if isinstance(node, Condition) and node.event:
             reached.add(node.event)
     # A hypothetical may contain hypothetical sub-events; they are reached through it.

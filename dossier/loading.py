@@ -123,6 +123,7 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
     except RecursionError:
         raise InvalidDossier([Problem("limit", "the document nests too deeply", file=doc.name)]) from None
     problems = ProblemList(doc.name)
+    nodes = list(walk(report))  # walked once, for every check below
     text = _article_text(report, doc, problems, max_bytes)
     if text is not None:
         digest = sha256_text(text)
@@ -132,14 +133,14 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
             problems.add("article-changed", "the article text is not the text this dossier was made from "
                          f"(its SHA-256 is {digest})", "$.sha256", expected=report.sha256)
         else:
-            anchor(report, text, problems)
+            anchor(report, text, problems, nodes)
         if keep_text:
             report.text = text
     else:
         _require_offsets(report, problems)
     if not problems.items:
         mint_ids(report)
-    check_integrity(report, problems)
+    check_integrity(report, problems, nodes)
     if problems.items:
         raise InvalidDossier(_locate_all(problems.items, doc))
     canonicalize(report)

@@ -8,6 +8,8 @@ values by value).
 
 from __future__ import annotations
 
+import typing
+from functools import lru_cache
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -20,6 +22,7 @@ __all__ = ["term_of", "walk", "canonicalize", "mint_ids"]
 Path = tuple[Any, ...]
 
 
+@lru_cache(maxsize=None)
 def term_of(model: type[BaseModel], field: str) -> Term | None:
     """The RDF :class:`Term` a model field is annotated with, or None for ``id`` and ``type``."""
     for meta in model.model_fields[field].metadata:
@@ -28,10 +31,23 @@ def term_of(model: type[BaseModel], field: str) -> Term | None:
     return None
 
 
+def _holds_nodes(annotation: Any) -> bool:
+    if isinstance(annotation, type):
+        return issubclass(annotation, Node)
+    return any(_holds_nodes(a) for a in typing.get_args(annotation))
+
+
+@lru_cache(maxsize=None)
+def node_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type can hold nested nodes, in field order."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_nodes(info.annotation))
+
+
 def children(node: Node) -> Iterator[tuple[str, int | None, Node]]:
     """The nested nodes directly held by ``node``: (field, index or None, child)."""
-    for name in type(node).model_fields:
-        value = getattr(node, name)
+    values = node.__dict__
+    for name in node_fields(type(node)):
+        value = values[name]
         if isinstance(value, Node):
             yield name, None, value
         elif isinstance(value, list):
@@ -42,9 +58,13 @@ def children(node: Node) -> Iterator[tuple[str, int | None, Node]]:
 
 def walk(node: Node, path: Path = ()) -> Iterator[tuple[Path, Node]]:
     """Every node under ``node`` (itself first), depth first, with its location tuple."""
-    yield path, node
-    for name, index, child in children(node):
-        yield from walk(child, path + ((name,) if index is None else (name, index)))
+    # A stack, not nested generators: a dossier has thousands of nodes and is walked on every load.
+    stack = [(path, node)]
+    while stack:
+        loc, current = stack.pop()
+        yield loc, current
+        held = [(loc + ((name,) if index is None else (name, index)), child) for name, index, child in children(current)]
+        stack.extend(reversed(held))
 
 
 def mint_ids(report: Report) -> None:
@@ -67,10 +87,19 @@ def mint_ids(report: Report) -> None:
     visit(report)
 
 
+@lru_cache(maxsize=None)
+def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that hold lists or nested nodes: all that canonical order touches."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if typing.get_origin(info.annotation) is list or _holds_nodes(info.annotation)
+                 or "list[" in str(info.annotation))
+
+
 def canonicalize(node: Node) -> None:
     """Sort every list under ``node`` in place: nodes by their sort key, plain values by value, without repeats."""
-    for name in type(node).model_fields:
-        value = getattr(node, name)
+    values = node.__dict__
+    for name in _list_fields(type(node)):
+        value = values[name]
         if isinstance(value, Node):
             canonicalize(value)
         elif isinstance(value, list) and value:

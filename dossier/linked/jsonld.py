@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from ..canonical import to_data
+from ..canonical import dumps_json, to_data
 from ..errors import DossierError, InvalidDossier, Problem, RemoteContextRefused, json_path
 from ..models import LANGUAGE_PATTERN, MODELS, Report
 from ..reading import Document, parse_json
@@ -94,7 +94,7 @@ def local_context(report: Report, base: str | None = None) -> dict[str, Any]:
 def to_jsonld(report: Report, base: str | None = None) -> str:
     """JSON-LD text: the canonical JSON under the published context and the document's base and language."""
     doc = {"@context": [CONTEXT_URL, local_context(report, base)], **to_data(report)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(doc)
 
 
 def _loaded_urls(value: Any, loc: tuple[Any, ...] = (), in_context: bool = False) -> Iterator[tuple[tuple[Any, ...], Any]]:

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
-from .quads import IRI, Lit, Object, Quad
+from .quads import IRI, K_IRI, K_LIT, Lit, Object, Quad, Record, records_of
 
 __all__ = ["escape_string", "nt_term", "write_nquads", "write_ntriples"]
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F]}
 _TABLE.update({ord(k): v for k, v in _ECHAR.items()})
+# Most text needs no escaping, and most of the rest only quotes, backslashes, newlines or tabs:
+# finding that out, and replacing those few, is much cheaper than translating every character.
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+_RARE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def escape_string(text: str) -> str:
     """Escape ``text`` for a double-quoted N-Triples/Turtle string: ECHARs, and other controls as \\uXXXX."""
-    return text.translate(_TABLE)
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    if _RARE_CONTROL.search(text):
+        return text.translate(_TABLE)
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+            .replace("\t", "\\t"))
 
 
 def nt_term(term: Object) -> str:
@@ -31,17 +41,51 @@ def nt_term(term: Object) -> str:
     return body
 
 
-def _line(q: Quad, with_graph: bool) -> str:
-    s, p, o, g = q
-    graph: Optional[str] = f" <{g}>" if with_graph and g is not None else ""
-    return f"<{s}> <{p}> {nt_term(o)}{graph} .\n"
+def _lines(quads: Iterable[Quad], with_graph: bool) -> set[str]:
+    records = records_of(quads)
+    if records is not None:
+        return _record_lines(records, with_graph)
+    out = set()
+    for s, p, o, g in quads:
+        graph = f" <{g}> .\n" if with_graph and g is not None else " .\n"
+        out.add(f"<{s}> <{p}> {nt_term(o)}{graph}")
+    return out
+
+
+def _record_lines(records: list[Record], with_graph: bool) -> set[str]:
+    """The same lines as the quads of ``records`` give, formatted straight from the records."""
+    out: set[str] = set()
+    add = out.add
+    escape = escape_string
+    ends: dict[tuple[Optional[str], ...], tuple[str, ...]] = {}
+    for subject, graphs, fields in records:
+        tails = ends.get(graphs)
+        if tails is None:
+            tails = ends[graphs] = tuple({f" <{g}> .\n" if with_graph and g is not None else " .\n": None
+                                          for g in graphs})
+        subject = f"<{subject}> <"
+        for tail in tails:
+            for predicate, kind, extra, values in fields:
+                head = subject + predicate
+                if kind == K_IRI:
+                    for value in values:
+                        add(f"{head}> <{value}>{tail}")
+                elif kind == K_LIT:
+                    end = f'"@{extra}{tail}' if extra else f'"{tail}'
+                    for value in values:
+                        add(f'{head}> "{escape(value)}{end}')
+                else:
+                    end = f'"^^<{extra}>{tail}'
+                    for value in values:
+                        add(f'{head}> "{escape(value)}{end}')
+    return out
 
 
 def write_nquads(quads: Iterable[Quad]) -> str:
     """N-Quads text: claim graphs kept, lines sorted and unique."""
-    return "".join(sorted({_line(q, True) for q in quads}))
+    return "".join(sorted(_lines(quads, True)))
 
 
 def write_ntriples(quads: Iterable[Quad]) -> str:
     """N-Triples text: every graph merged into one, lines sorted and unique."""
-    return "".join(sorted({_line(q, False) for q in quads}))
+    return "".join(sorted(_lines(quads, False)))

@@ -4,12 +4,19 @@ Hypothetical events, and the nodes they hold, go into the named graph of
 each claim that contemplates them (nanopublication style); everything else
 is in the default graph. Writers flatten or keep the graphs as their format
 allows.
+
+One walk serves every writer: :func:`node_records` visits the nodes in walk
+order and gives, per node, its IRI, its graphs and its statements grouped by
+field, with values still raw. :func:`quads` expands those records into
+:data:`Quad` tuples; the package's own writers format the records directly,
+which saves building a term object per statement.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional, Union
 
 from ..errors import DossierError
@@ -17,7 +24,8 @@ from ..models import Event, Node, Report
 from ..terms import DOS
 from .mapping import RDF_TYPE, class_iris, fields_of, mint_base
 
-__all__ = ["IRI", "Lit", "Quad", "quads", "check_base", "hypothetical_graphs"]
+__all__ = ["IRI", "Lit", "Quad", "QuadStream", "quads", "check_base", "hypothetical_graphs", "node_records",
+           "records_of", "Record", "K_IRI", "K_LIT", "K_TYPED"]
 
 
 class IRI(str):
@@ -40,6 +48,15 @@ Quad = tuple[IRI, IRI, Object, Optional[IRI]]
 
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+#: Kinds of object in a :func:`node_records` field: IRIs; literals with a language tag (or none);
+#: literals with a datatype.
+K_IRI, K_LIT, K_TYPED = 0, 1, 2
+
+#: One field of a node record: predicate IRI, object kind, language tag or datatype IRI (or None), values.
+Field = tuple[str, int, Optional[str], list[str]]
+#: One node: its IRI, the graphs its statements go in (None for the default graph), its fields.
+Record = tuple[str, tuple[Optional[str], ...], list[Field]]
 
 
 def check_base(base: str) -> str:
@@ -74,47 +91,155 @@ def hypothetical_graphs(report: Report) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def quads(report: Report, base: str | None = None) -> Iterator[Quad]:
-    """Every quad of ``report`` under ``base`` (see :func:`~dossier.linked.mapping.mint_base`), in walk order."""
+# How a field's values become objects, by the kind of its term.
+_NODE, _REF, _VOCAB, _TEXT, _PLAIN, _BOOLEAN, _LEXICAL = range(7)
+_CODES = {"node": _NODE, "ref": _REF, "vocab": _VOCAB, "text": _TEXT, "plain": _PLAIN, "boolean": _BOOLEAN}
+
+
+@lru_cache(maxsize=None)
+def _plan(model: type[Node]) -> tuple[tuple[str, str, int, bool, Optional[str], bool, bool], ...]:
+    """The mapped fields of ``model``, read once from the mapping.
+
+    Each is (name, predicate, code, many, datatype, inverse, may hold a
+    hypothetical event).
+    """
+    return tuple((fm.name, fm.term.iri, _CODES.get(fm.term.kind, _LEXICAL), fm.many, fm.term.datatype,
+                  fm.term.inverse, fm.model is None or issubclass(fm.model, Event))
+                 for fm in fields_of(model))
+
+
+def _vocab(item: object) -> str:
+    # An enum member's ``_value_`` is its value, read without the cost of the ``value`` property.
+    return DOS + str(getattr(item, "_value_", item))
+
+
+def node_records(report: Report, base: str | None = None) -> list[Record]:
+    """Every node of ``report`` under ``base`` as a :data:`Record`, in walk order (a node before the nodes it holds).
+
+    The first field of every record is ``rdf:type``; the others follow the
+    model's field order. Literal values are lexical forms; IRI values are
+    absolute.
+    """
     prefix = check_base(mint_base(report, base))
-    lang = report.language
+    lang = report.language or None
     types = class_iris()
     placement = hypothetical_graphs(report)
-
-    def emit(node: Node, graphs: tuple[Optional[IRI], ...]) -> Iterator[Quad]:
-        subject = IRI(prefix + node.id)  # type: ignore[operator]
-        rdf_type = IRI(types[node.type])  # type: ignore[attr-defined]
-        for g in graphs:
-            yield subject, IRI(RDF_TYPE), rdf_type, g
-        for fm in fields_of(type(node)):
-            value = getattr(node, fm.name)
-            if value is None or value is False or (fm.many and not value):
+    out: list[Record] = []
+    # Depth first with a stack, not a nested recursive function: such a function refers to itself,
+    # and the reference cycle would keep every record alive until the garbage collector runs.
+    stack: list[tuple[Node, str, tuple[Optional[str], ...], Optional[Record]]] = [
+        (report, prefix + report.id, (None,), None)]
+    while stack:
+        node, subject, graphs, link = stack.pop()
+        if link is not None:
+            out.append(link)  # an inverse link (held node -> holder) is the first statement about the held node
+        values = node.__dict__
+        fields: list[Field] = [(RDF_TYPE, K_IRI, None, [types[values["type"]]])]
+        out.append((subject, graphs, fields))
+        append = fields.append
+        held: list[tuple[Node, str, tuple[Optional[str], ...], Optional[Record]]] = []
+        for name, predicate, code, many, datatype, inverse, events in _plan(type(node)):
+            value = values[name]
+            if value is None or value is False:
                 continue
-            predicate = IRI(fm.term.iri)
-            for item in value if fm.many else (value,):
-                kind = fm.term.kind
-                if kind == "node":
-                    child_graphs = graphs
-                    if isinstance(item, Event) and item.hypothetical:
-                        child_graphs = tuple(IRI(prefix + c) for c in placement.get(item.id, ())) or graphs  # type: ignore[operator]
-                    obj: Object = IRI(prefix + item.id)
-                    for g in graphs:
-                        yield (obj, predicate, subject, g) if fm.term.inverse else (subject, predicate, obj, g)
-                    yield from emit(item, child_graphs)
+            if many:
+                if not value:
                     continue
-                if kind == "ref":
-                    obj = IRI(prefix + item)
-                elif kind == "vocab":
-                    obj = IRI(DOS + str(item.value if hasattr(item, "value") else item))
-                elif kind == "text":
-                    obj = Lit(item, lang)
-                elif kind == "plain":
-                    obj = Lit(item)
-                elif kind == "boolean":
-                    obj = Lit("true" if item else "false", None, fm.term.datatype)
-                else:  # integer, decimal, date
-                    obj = Lit(str(item), None, fm.term.datatype)
-                for g in graphs:
-                    yield subject, predicate, obj, g
+                items = value
+            else:
+                items = [value]
+            if code == _TEXT:
+                append((predicate, K_LIT, lang, items))
+            elif code == _NODE:
+                iris = []
+                for item in items:
+                    iri = prefix + item.id
+                    iris.append(iri)
+                    child_graphs = graphs
+                    if events and isinstance(item, Event) and item.hypothetical:
+                        child_graphs = tuple(prefix + c for c in placement.get(item.id, ())) or graphs
+                    held.append((item, iri, child_graphs,
+                                 (iri, graphs, [(predicate, K_IRI, None, [subject])]) if inverse else None))
+                if not inverse:
+                    append((predicate, K_IRI, None, iris))
+            elif code == _REF:
+                append((predicate, K_IRI, None, [prefix + item for item in items]))
+            elif code == _VOCAB:
+                append((predicate, K_IRI, None, [_vocab(item) for item in items]))
+            elif code == _PLAIN:
+                append((predicate, K_LIT, None, items))
+            elif code == _BOOLEAN:
+                append((predicate, K_TYPED, datatype, ["true" if item else "false" for item in items]))
+            else:  # integer, decimal, date
+                append((predicate, K_TYPED, datatype, [str(item) for item in items]))
+        # Held nodes come after their holder's own statements, in field order, each with all it holds.
+        stack.extend(reversed(held))
+    return out
 
-    yield from emit(report, (None,))
+
+def _expand(records: list[Record]) -> Iterator[Quad]:
+    iris: dict[str, IRI] = {}
+
+    def iri(value: str) -> IRI:
+        found = iris.get(value)
+        if found is None:
+            found = iris[value] = IRI(value)
+        return found
+
+    for subject, graphs, fields in records:
+        s = IRI(subject)
+        gs = [None if g is None else iri(g) for g in graphs]
+        for predicate, kind, extra, values in fields:
+            p = iri(predicate)
+            for value in values:
+                if kind == K_IRI:
+                    o: Object = iri(value)
+                elif kind == K_LIT:
+                    o = Lit(value, extra)
+                else:
+                    o = Lit(value, None, extra)
+                for g in gs:
+                    yield s, p, o, g
+
+
+class QuadStream:
+    """The quads of one report: an iterator of :data:`Quad`, walked on first use.
+
+    It remembers its report, so that the writers of this package, handed a
+    stream nothing has read yet, can format the report's node records
+    directly: the same statements, without a term object for each.
+    """
+
+    __slots__ = ("report", "base", "_quads")
+
+    def __init__(self, report: Report, base: str | None = None):
+        self.report = report
+        self.base = base
+        self._quads: Optional[Iterator[Quad]] = None
+
+    def __iter__(self) -> "QuadStream":
+        return self
+
+    def __next__(self) -> Quad:
+        if self._quads is None:
+            self._quads = _expand(node_records(self.report, self.base))
+        return next(self._quads)
+
+    def untouched_records(self) -> Optional[list[Record]]:
+        """The node records when no quad has been read yet (the stream is then used up); None otherwise."""
+        if self._quads is not None:
+            return None
+        self._quads = iter(())
+        return node_records(self.report, self.base)
+
+
+def quads(report: Report, base: str | None = None) -> QuadStream:
+    """Every quad of ``report`` under ``base`` (see :func:`~dossier.linked.mapping.mint_base`), node by node in walk order."""
+    return QuadStream(report, base)
+
+
+def records_of(quads: object) -> Optional[list[Record]]:
+    """The node records behind ``quads`` when it is an untouched :class:`QuadStream`; None for any other iterable."""
+    if type(quads) is QuadStream:
+        return quads.untouched_records()
+    return None

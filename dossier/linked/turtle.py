@@ -12,16 +12,28 @@ from typing import Iterable, Optional
 
 from ..terms import NS
 from .ntriples import escape_string
-from .quads import IRI, Lit, Object, Quad
+from .quads import IRI, K_IRI, K_LIT, Lit, Object, Quad, Record, records_of
 
 __all__ = ["write_turtle", "write_trig"]
 
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _XSD = NS["xsd"]
+_RDF_TYPE = NS["rdf"] + "type"
 _SHORT = {_XSD + "integer": _INTEGER, _XSD + "boolean": re.compile(r"^(true|false)$")}
 _LONG_TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F] if i != 0x0A}
 _LONG_TABLE.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\r"): "\\r", ord("\t"): "\\t"})
+# Controls other than newline, carriage return and tab: with none of them, escaping a long string is a few replaces.
+_LONG_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# subject -> predicate -> object texts, each in order of first appearance
+Blocks = dict[str, dict[str, list[str]]]
+
+
+def _escape_long(text: str) -> str:
+    if _LONG_CONTROL.search(text):
+        return text.translate(_LONG_TABLE)
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\t", "\\t")
 
 
 class _Writer:
@@ -29,8 +41,15 @@ class _Writer:
         # A relative reference resolves against the base's last '/', so '#'-bases get full IRIs.
         self.base = base if base and base.endswith("/") else None
         self.used: set[str] = set()
+        self.seen: dict[str, str] = {}
 
     def iri(self, iri: str) -> str:
+        found = self.seen.get(iri)
+        if found is None:
+            found = self.seen[iri] = self._iri(iri)
+        return found
+
+    def _iri(self, iri: str) -> str:
         if self.base and iri.startswith(self.base) and len(iri) > len(self.base):
             return f"<{iri[len(self.base):]}>"
         for prefix, ns in NS.items():
@@ -41,41 +60,81 @@ class _Writer:
                     return f"{prefix}:{local}"
         return f"<{iri}>"
 
+    def literal(self, lexical: str, lang: Optional[str], datatype: Optional[str]) -> str:
+        if datatype in _SHORT and _SHORT[datatype].match(lexical):
+            return lexical
+        if "\n" in lexical:
+            body = '"""' + _escape_long(lexical) + '"""'
+        else:
+            body = '"' + escape_string(lexical) + '"'
+        if lang:
+            return f"{body}@{lang}"
+        if datatype:
+            return f"{body}^^{self.iri(datatype)}"
+        return body
+
     def term(self, term: Object) -> str:
         if isinstance(term, IRI):
             return self.iri(term)
         lit: Lit = term
-        if lit.datatype in _SHORT and _SHORT[lit.datatype].match(lit.lexical):
-            return lit.lexical
-        if "\n" in lit.lexical:
-            body = '"""' + lit.lexical.translate(_LONG_TABLE) + '"""'
-        else:
-            body = '"' + escape_string(lit.lexical) + '"'
-        if lit.lang:
-            return f"{body}@{lit.lang}"
-        if lit.datatype:
-            return f"{body}^^{self.iri(lit.datatype)}"
-        return body
+        return self.literal(lit.lexical, lit.lang, lit.datatype)
 
-    def block(self, triples: list[tuple[IRI, IRI, Object]], indent: str) -> list[str]:
-        subjects: dict[str, dict[str, list[str]]] = {}
+    def group(self, triples: Iterable[tuple[IRI, IRI, Object]]) -> Blocks:
+        subjects: Blocks = {}
         for s, p, o in triples:
             preds = subjects.setdefault(s, {})
             objs = preds.setdefault(p, [])
             text = self.term(o)
             if text not in objs:
                 objs.append(text)
+        return subjects
+
+    def group_records(self, records: Iterable[Record]) -> Blocks:
+        """The same grouping as :meth:`group` of the records' triples, formatted straight from the records."""
+        subjects: Blocks = {}
+        iri, literal, seen = self.iri, self.literal, self.seen
+        for subject, _, fields in records:
+            preds = subjects.get(subject)
+            if preds is None:
+                preds = subjects[subject] = {}
+            for predicate, kind, extra, values in fields:
+                objs = preds.get(predicate)
+                if objs is None:
+                    objs = preds[predicate] = []
+                for value in values:
+                    if kind == K_IRI:
+                        text = seen.get(value) or iri(value)
+                    elif kind == K_LIT:  # what literal(value, extra, None) gives, inline: most objects are text
+                        if "\n" in value:
+                            text = '"""' + _escape_long(value) + '"""'
+                        else:
+                            text = '"' + escape_string(value) + '"'
+                        if extra:
+                            text = text + "@" + extra
+                    else:
+                        text = literal(value, None, extra)
+                    if text not in objs:
+                        objs.append(text)
+        return subjects
+
+    def blocks(self, subjects: Blocks, indent: str) -> list[str]:
         out = []
+        wrap = ",\n" + indent + "        "
+        between = " ;\n" + indent + "    "
+        iri, seen = self.iri, self.seen
         for s, preds in subjects.items():
             lines = []
             for p, objs in preds.items():
-                name = "a" if p == NS["rdf"] + "type" else self.iri(p)
+                name = "a" if p == _RDF_TYPE else seen.get(p) or iri(p)
                 joined = ", ".join(objs)
                 if len(joined) > 72 and len(objs) > 1:
-                    joined = (",\n" + indent + "        ").join(objs)
+                    joined = wrap.join(objs)
                 lines.append(f"{name} {joined}")
-            out.append(indent + self.iri(s) + " " + (" ;\n" + indent + "    ").join(lines) + " .\n")
+            out.append(indent + (seen.get(s) or iri(s)) + " " + between.join(lines) + " .\n")
         return out
+
+    def block(self, triples: list[tuple[IRI, IRI, Object]], indent: str) -> list[str]:
+        return self.blocks(self.group(triples), indent)
 
 
 def _header(writer: _Writer, base: Optional[str]) -> str:
@@ -87,18 +146,33 @@ def _header(writer: _Writer, base: Optional[str]) -> str:
 def write_turtle(quads: Iterable[Quad], base: Optional[str] = None) -> str:
     """Turtle text of every quad, graphs merged."""
     writer = _Writer(base)
-    body = writer.block([(s, p, o) for s, p, o, _ in quads], "")
+    records = records_of(quads)
+    if records is not None:
+        subjects = writer.group_records(records)
+    else:
+        subjects = writer.group((s, p, o) for s, p, o, _ in quads)
+    body = writer.blocks(subjects, "")
     return _header(writer, base) + "\n".join(body)
 
 
 def write_trig(quads: Iterable[Quad], base: Optional[str] = None) -> str:
     """TriG text: the default graph first, then each named graph as its own block."""
     writer = _Writer(base)
-    graphs: dict[Optional[str], list[tuple[IRI, IRI, Object]]] = {None: []}
-    for s, p, o, g in quads:
-        graphs.setdefault(g, []).append((s, p, o))
-    parts = writer.block(graphs.pop(None), "")
-    for g, triples in graphs.items():
-        inner = "\n".join(writer.block(triples, "    "))
+    records = records_of(quads)
+    grouped: dict[Optional[str], Blocks] = {}
+    if records is not None:
+        by_graph: dict[Optional[str], list[Record]] = {None: []}
+        for record in records:
+            for g in record[1]:
+                by_graph.setdefault(g, []).append(record)
+        grouped = {g: writer.group_records(rs) for g, rs in by_graph.items()}
+    else:
+        graphs: dict[Optional[str], list[tuple[IRI, IRI, Object]]] = {None: []}
+        for s, p, o, g in quads:
+            graphs.setdefault(g, []).append((s, p, o))
+        grouped = {g: writer.group(triples) for g, triples in graphs.items()}
+    parts = writer.blocks(grouped.pop(None), "")
+    for g, subjects in grouped.items():
+        inner = "\n".join(writer.blocks(subjects, "    "))
         parts.append(f"{writer.iri(g)} {{\n{inner}}}\n")  # type: ignore[arg-type]
     return _header(writer, base) + "\n".join(parts)

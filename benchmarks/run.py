@@ -1,0 +1,406 @@
+"""What a dossier costs: one command, one table of medians measured in the same run.
+
+    python benchmarks/run.py            # the full run (a corpus of 2,000 and of 10,000 dossiers)
+    python benchmarks/run.py --quick    # a smaller corpus (200 and 1,000), for a first look
+
+1. The seed dossier (``examples/000_8ca8e46f6fba684d.json``): file bytes to a
+   validated model; the model to JSON, JSON-LD, Turtle, N-Quads, TriG and
+   N-Triples by dossier's own writers, and the same outputs the plain way on
+   the same graph (rdflib's serializers; pyld for JSON-LD), with the ratio.
+   Every fast output is checked to give the same graph as the plain one.
+2. Validation, each check on its own: JSON Schema (jsonschema, and the
+   compiled fastjsonschema when installed), SHACL per dossier and per batch.
+3. A synthetic corpus (``benchmarks/synthetic.py``) converted to one N-Quads
+   file by ``dossier convert DIR -o corpus.nq --jobs 2``: wall time,
+   dossiers per second, and the peak memory of the whole process tree, at
+   two corpus sizes, to show that memory does not grow with the corpus.
+
+Times are medians of many repetitions (``time.perf_counter_ns``). The
+machine's load average is printed first: on a shared machine, read the
+numbers with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SEED = ROOT / "examples" / "000_8ca8e46f6fba684d.json"
+sys.path.insert(0, str(HERE))
+
+import rdflib  # noqa: E402
+from pyld import jsonld as pyld  # noqa: E402
+from rdflib.compare import isomorphic  # noqa: E402
+
+import synthetic  # noqa: E402
+from dossier.canonical import _prune, dumps_json, to_data  # noqa: E402
+from dossier.formats import dumps, loads_as, read  # noqa: E402
+from dossier.linked.jsonld import CONTEXT_URL, bundled_context, document_loader, jsonld_quads, local_context  # noqa: E402
+from dossier.linked.quads import quads  # noqa: E402
+from dossier.linked.rdfio import to_dataset  # noqa: E402
+from dossier.reading import parse_json  # noqa: E402
+from dossier.validation import schema_problems, shacl_problems  # noqa: E402
+
+# ---------------------------------------------------------------- measuring
+
+
+def median_ms(fn: Callable[[], Any], reps: int = 200, seconds: float = 1.0, max_reps: int = 5000,
+              warm_up: bool = True) -> float:
+    """Median wall time of ``fn()`` in milliseconds: at least ``reps`` runs and ``seconds`` seconds (after a warm-up)."""
+    if warm_up:
+        fn()
+    gc.collect()
+    times: list[int] = []
+    start = time.perf_counter()
+    while len(times) < max_reps and (len(times) < reps or time.perf_counter() - start < seconds):
+        t0 = time.perf_counter_ns()
+        fn()
+        times.append(time.perf_counter_ns() - t0)
+    return statistics.median(times) / 1e6
+
+
+class Table:
+    """Rows of a Markdown table, printed as they come, so a long run shows progress."""
+
+    def __init__(self, title: str, header: list[str]):
+        self.rows: list[list[str]] = []
+        print(f"\n### {title}\n")
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join(" --- " if i == 0 else " ---: " for i in range(len(header))) + "|")
+
+    def row(self, *cells: object) -> None:
+        text = [c if isinstance(c, str) else f"{c:.3f}" if isinstance(c, float) and c < 10 else
+                f"{c:.1f}" if isinstance(c, float) else str(c) for c in cells]
+        self.rows.append(text)
+        print("| " + " | ".join(text) + " |", flush=True)
+
+
+# ---------------------------------------------------------------- the plain paths
+
+
+def merged_graph(ds: rdflib.Dataset) -> rdflib.Graph:
+    """Every graph of ``ds`` merged into one, with its prefixes (what Turtle and N-Triples can hold)."""
+    graph = rdflib.Graph()
+    for prefix, ns in ds.namespaces():
+        graph.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def pyld_jsonld(nquads_text: str, base_context: dict[str, Any]) -> str:
+    """JSON-LD the plain way: pyld reads the graph's N-Quads and compacts it with dossier's context."""
+    expanded = pyld.from_rdf(nquads_text, {"format": "application/n-quads"})
+    compacted = pyld.compact(expanded, {"@context": [CONTEXT_URL, base_context]}, {"documentLoader": document_loader})
+    return json.dumps(compacted, ensure_ascii=False, indent=2) + "\n"
+
+
+def same_graph(ours: str, plain: str, fmt: str) -> bool:
+    """rdflib reads both texts to isomorphic graphs (graph by graph for formats with named graphs)."""
+    def graphs(text: str) -> dict[str, rdflib.Graph]:
+        ds = rdflib.Dataset()
+        ds.parse(data=text, format=fmt)
+        return {str(g.identifier): g for g in ds.graphs() if len(g)}
+
+    a, b = graphs(ours), graphs(plain)
+    return a.keys() == b.keys() and all(isomorphic(a[k], b[k]) for k in a)
+
+
+# ---------------------------------------------------------------- 1. the seed
+
+
+def bench_seed(reps: int) -> dict[str, float]:
+    raw = SEED.read_bytes()
+    report = loads_as(raw, "json")
+    results: dict[str, float] = {}
+    table = Table("The seed dossier (examples/000_8ca8e46f6fba684d.json): medians in ms",
+                  ["step", "dossier", "plain way", "plain / dossier", "same output"])
+
+    load = median_ms(lambda: loads_as(raw, "json"), reps // 4)
+    results["load"] = load
+    table.row("file bytes → validated model (parse, pydantic, evidence, integrity)", load, "", "", "")
+    table.row("file on disk → validated model (`dossier.read`)", median_ms(lambda: read(SEED), reps // 4), "", "", "")
+
+    ds = to_dataset(report)
+    graph = merged_graph(ds)
+    table.row("model → rdflib Dataset (`to_dataset`; the plain ways below start from it)", "",
+              median_ms(lambda: to_dataset(report), 10, 0.5), "", "")
+
+    plain_json = lambda: json.dumps(_prune(report.model_dump(mode="json")), ensure_ascii=False, indent=2) + "\n"  # noqa: E731
+    assert plain_json() == dumps(report, "json")
+    fast = median_ms(lambda: dumps(report, "json"), reps)
+    slow = median_ms(plain_json, reps // 4)
+    results["json"] = fast
+    table.row("model → JSON (plain: pydantic `model_dump` + `json.dumps(indent=2)`)", fast, slow, f"{slow / fast:.1f}×",
+              "bytes ✓")
+
+    base_context = local_context(report)
+    nquads_text = ds.serialize(format="nquads")
+    ours_jsonld = dumps(report, "jsonld")
+    by_pyld = pyld_jsonld(nquads_text, base_context)
+    same = {(s, p, o) for s, p, o, _ in jsonld_quads(ours_jsonld)} == \
+        {(s, p, o) for s, p, o, _ in jsonld_quads(by_pyld)} == {(s, p, o) for s, p, o, _ in quads(report)}
+    fast = median_ms(lambda: dumps(report, "jsonld"), reps)
+    slow = median_ms(lambda: pyld_jsonld(nquads_text, base_context), 5, 0.5)
+    results["jsonld"] = fast
+    table.row("model → JSON-LD (plain: pyld `from_rdf` + `compact`)", fast, slow, f"{slow / fast:.0f}×",
+              "graph ✓" if same else "graph ✗")
+    proposed = lambda: dumps_json({"@context": [CONTEXT_URL, base_context], **to_data(report)})  # noqa: E731
+    if proposed() == ours_jsonld:
+        results["jsonld_proposed"] = median_ms(proposed, reps)
+        table.row("model → JSON-LD written by `canonical.dumps_json` (proposed for jsonld.py)",
+                  results["jsonld_proposed"], "", "", "bytes ✓")
+
+    rdf = [("Turtle", "turtle", "turtle", graph), ("N-Quads", "nquads", "nquads", ds), ("TriG", "trig", "trig", ds),
+           ("N-Triples", "ntriples", "nt", graph)]
+    for label, fmt, rdflib_name, source in rdf:
+        ours = dumps(report, fmt)
+        plain = source.serialize(format=rdflib_name)
+        same = same_graph(ours, plain, rdflib_name)
+        fast = median_ms(lambda: dumps(report, fmt), reps)
+        slow = median_ms(lambda: source.serialize(format=rdflib_name), 5, 0.5)
+        results[fmt], results[fmt + "_ratio"], results[fmt + "_same"] = fast, slow / fast, float(same)
+        table.row(f"model → {label} (plain: rdflib `serialize` of the same graph)", fast, slow, f"{slow / fast:.0f}×",
+                  "isomorphic ✓" if same else "isomorphic ✗")
+
+    three = lambda: (dumps(report, "json"), dumps(report, "jsonld"), dumps(report, "turtle"))  # noqa: E731
+    results["model_to_three"] = median_ms(three, reps)
+    results["file_to_three"] = median_ms(lambda: (lambda r: (dumps(r, "json"), dumps(r, "jsonld"),
+                                                             dumps(r, "turtle")))(loads_as(raw, "json")), reps // 4)
+    table.row("**model → JSON + JSON-LD + Turtle** (target ≤ 2 ms)", results["model_to_three"], "", "", "")
+    table.row("**file bytes → model → JSON + JSON-LD + Turtle** (target ≤ 2 ms)", results["file_to_three"], "", "", "")
+    if "jsonld_proposed" in results:
+        total = results["model_to_three"] - results["jsonld"] + results["jsonld_proposed"]
+        results["model_to_three_proposed"] = total
+        table.row("model → the three, with the proposed JSON-LD writer (sum of medians)", total, "", "", "")
+    return results
+
+
+# ---------------------------------------------------------------- 2. validation
+
+
+def bench_validation(reps: int) -> None:
+    from jsonschema import Draft202012Validator
+
+    from dossier.schemas import bundled
+
+    table = Table("Validation, each check on its own: medians in ms per dossier", ["check", "ms", "note"])
+    text = SEED.read_text(encoding="utf-8")
+    data = json.loads(text)
+    schema = json.loads(bundled("dossier.schema.json"))
+    validator = Draft202012Validator(schema)
+    assert not list(validator.iter_errors(data))
+    table.row("JSON Schema, jsonschema Draft202012Validator (reused), seed", median_ms(
+        lambda: list(validator.iter_errors(data)), reps // 10), "every error, as `dossier validate` reports them")
+    doc = parse_json(text, str(SEED))
+    table.row("JSON Schema, `dossier.validation.schema_problems`, seed",
+              median_ms(lambda: schema_problems(doc), reps // 10), "the same, with located problems")
+    try:
+        import fastjsonschema
+    except ImportError:
+        table.row("JSON Schema, fastjsonschema (compiled)", "n/a", "not installed: pip install fastjsonschema")
+    else:
+        t0 = time.perf_counter()
+        compiled = fastjsonschema.compile(schema)
+        compile_ms = (time.perf_counter() - t0) * 1000
+        compiled(data)
+        table.row("JSON Schema, fastjsonschema (compiled once, then reused), seed",
+                  median_ms(lambda: compiled(data), reps), f"stops at the first error; compiling took {compile_ms:.0f} ms")
+    report = loads_as(text, "json")
+    table.row("SHACL (pyshacl), one dossier: the seed",
+              median_ms(lambda: shacl_problems(quads(report)), 3, 1.0), "graph built from the model included")
+    batch = [synthetic.report(i) for i in range(50)]
+    one = median_ms(lambda: shacl_problems(quads(batch[1])), 3, 1.0)
+    table.row("SHACL (pyshacl), one synthetic dossier", one, "")
+
+    def merged() -> None:
+        assert not shacl_problems(q for r in batch for q in quads(r))
+
+    total = median_ms(merged, 1, 0.0, warm_up=False)
+    table.row("SHACL (pyshacl), 50 synthetic dossiers merged into one graph, per dossier", total / 50,
+              f"{total / 1000:.1f} s for the batch (one run)")
+
+
+# ---------------------------------------------------------------- 3. the corpus
+
+
+def _write_files(args: tuple[str, int, int]) -> None:
+    folder, start, stop = args
+    for i in range(start, stop):
+        (Path(folder) / f"synthetic-{i:05d}.json").write_text(
+            json.dumps(synthetic.generate(i), ensure_ascii=False), encoding="utf-8")
+
+
+def write_corpus(folder: Path, count: int, jobs: int) -> None:
+    """``count`` synthetic dossiers as JSON files in ``folder``, written by ``jobs`` processes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    step = 250
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_write_files, [(str(folder), i, min(i + step, count)) for i in range(0, count, step)]))
+
+
+class TreeMemory:
+    """Samples the resident memory of a process and all its descendants (from /proc) and keeps the peak of the sum."""
+
+    def __init__(self, pid: int, every: float = 0.02):
+        self.pid, self.every, self.peak, self.peak_single = pid, every, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._page = os.sysconf("SC_PAGE_SIZE")
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+                with open(f"/proc/{entry}/statm", "rb") as fh:
+                    pages = int(fh.read().split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = pages * self._page
+        tree, todo = {self.pid}, [self.pid]
+        children: dict[int, list[int]] = {}
+        for pid, ppid in parents.items():
+            children.setdefault(ppid, []).append(pid)
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in tree:
+                    tree.add(child)
+                    todo.append(child)
+        total = sum(rss.get(p, 0) for p in tree)
+        self.peak = max(self.peak, total)
+        self.peak_single = max(self.peak_single, max((rss.get(p, 0) for p in tree), default=0))
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            self._stop.wait(self.every)
+
+
+def convert_corpus(folder: Path, out: Path, jobs: int) -> dict[str, float]:
+    """Time ``dossier convert FOLDER -o OUT --jobs N`` in a fresh process; measure its tree's peak memory."""
+    cmd = [sys.executable, "-m", "dossier.cli", "convert", str(folder), "-o", str(out), "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with TreeMemory(proc.pid) as memory:
+        _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"dossier convert failed ({proc.returncode}): {err.decode()[:2000]}")
+    lines = 0
+    with open(out, "rb") as fh:
+        while chunk := fh.read(1 << 24):
+            lines += chunk.count(b"\n")
+    return {"wall": wall, "peak": memory.peak / 2**20, "peak_single": memory.peak_single / 2**20,
+            "size": out.stat().st_size / 2**20, "quads": lines}
+
+
+def bench_corpus(sizes: list[int], jobs: int, keep: Optional[Path]) -> dict[int, dict[str, float]]:
+    table = Table(f"Synthetic corpus → one N-Quads file: `dossier convert DIR -o corpus.nq --jobs {jobs}`",
+                  ["dossiers", "wall s", "dossiers/s", "quads", "output MB", "peak RSS, whole tree MB",
+                   "largest process MB"])
+    results = {}
+    with tempfile.TemporaryDirectory(dir=keep) as tmp:
+        for count in sizes:
+            folder = Path(tmp) / f"corpus-{count}"
+            write_corpus(folder, count, jobs)
+            out = Path(tmp) / f"corpus-{count}.nq"
+            r = convert_corpus(folder, out, jobs)
+            out.unlink()
+            results[count] = r
+            table.row(f"{count:,}", r["wall"], f"{count / r['wall']:.0f}", f"{r['quads']:,}", f"{r['size']:.0f}",
+                      f"{r['peak']:.0f}", f"{r['peak_single']:.0f}")
+    return results
+
+
+# ---------------------------------------------------------------- the run
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import pydantic
+    import pyshacl
+
+    versions = f"pydantic {pydantic.VERSION}, rdflib {rdflib.__version__}, pyshacl {pyshacl.__version__}"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()} ({platform.python_implementation()}), "
+            f"{versions}; load average at start {load}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a corpus of 200 and 1,000 dossiers, fewer repetitions")
+    parser.add_argument("--corpus", type=int, nargs="*", help="corpus sizes (default 2000 10000; quick 200 1000)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the corpus (default 2)")
+    parser.add_argument("--tmp", type=Path, help="folder for the corpus files (default: the system's temporary folder)")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["seed", "validation", "corpus"])
+    args = parser.parse_args()
+    sizes = args.corpus if args.corpus is not None else ([200, 1000] if args.quick else [2000, 10000])
+    reps = 100 if args.quick else 400
+
+    print(f"Machine: {machine()}")
+    seed = bench_seed(reps) if "seed" not in args.skip else {}
+    if "validation" not in args.skip:
+        bench_validation(reps)
+    corpus = bench_corpus(sizes, args.jobs, args.tmp) if "corpus" not in args.skip and sizes else {}
+
+    print("\n### Targets\n")
+    if seed:
+        for key, label in [("model_to_three", "model → JSON + JSON-LD + Turtle ≤ 2 ms"),
+                           ("file_to_three", "file bytes → model → JSON + JSON-LD + Turtle ≤ 2 ms")]:
+            print(f"- {label}: {seed[key]:.2f} ms {'✓' if seed[key] <= 2 else '✗'}")
+        for fmt, label in [("turtle", "Turtle"), ("nquads", "N-Quads")]:
+            ok = seed[fmt + "_ratio"] >= 20 and seed[fmt + "_same"]
+            print(f"- {label} ≥ 20× faster than rdflib's serializer, isomorphic: {seed[fmt + '_ratio']:.1f}× "
+                  f"{'✓' if ok else '✗'}")
+    if corpus:
+        largest = max(corpus)
+        r = corpus[largest]
+        print(f"- {largest:,} synthetic dossiers → one N-Quads file ≤ 30 s with {args.jobs} processes: "
+              f"{r['wall']:.1f} s {'✓' if r['wall'] <= 30 or largest < 10000 else '✗'}"
+              + (" (scaled: " + f"{r['wall'] * 10000 / largest:.0f} s for 10,000)" if largest < 10000 else ""))
+        if len(corpus) > 1:
+            smallest = min(corpus)
+            a, b = corpus[smallest]["peak"], corpus[largest]["peak"]
+            print(f"- peak memory flat: {a:.0f} MB at {smallest:,}, {b:.0f} MB at {largest:,} "
+                  f"{'✓' if b <= a * 1.25 + 20 else '✗'}")
+    print(f"\nLoad average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"(on a shared machine, other work slows every number above)")
+
+
+if __name__ == "__main__":
+    main()

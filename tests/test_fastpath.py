@@ -1,0 +1,258 @@
+"""Every fast path against the plain one: the same graph, the same data, the same bytes where bytes are promised.
+
+Our Turtle, TriG, N-Triples and N-Quads writers are checked against rdflib's
+serializers on the same graph (isomorphic merged, and graph by graph for the
+formats with named graphs), with pyoxigraph as a second, independent parser;
+the writers' direct route from a report is checked against their route from
+plain quads; the canonical JSON against pydantic's own dump and the standard
+library's encoder. On the seed, on generated dossiers, and on a dossier made
+of hostile strings.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+import dossier
+from dossier.canonical import _prune, dumps_json, to_data, to_json
+from dossier.formats import dumps
+from dossier.linked import ntriples, turtle
+from dossier.linked.jsonld import jsonld_quads
+from dossier.linked.mapping import mint_base
+from dossier.linked.quads import IRI, Lit, quads
+from dossier.linked.rdfio import to_dataset
+
+from strategies import reports
+
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# rdflib serializes and parses slowly: fewer examples there, each checking all four formats.
+RDFLIB_SETTINGS = settings(SETTINGS, max_examples=12)
+# format: (rdflib's name for it, pyoxigraph's, has named graphs)
+RDF_FORMATS = {"turtle": ("turtle", ox.RdfFormat.TURTLE, False), "trig": ("trig", ox.RdfFormat.TRIG, True),
+               "ntriples": ("nt", ox.RdfFormat.N_TRIPLES, False), "nquads": ("nquads", ox.RdfFormat.N_QUADS, True)}
+BASES = [None, "https://news.example/{id}#", "urn:x-news:{id}/"]
+HOSTILE = ['say "no"', "back\\slash", "two\nlines", "cr\r\nlf", "tab\there", "nul\x00bel\x07del\x7f",
+           "non-BMP 😀 𠀋 𝔊", "\u2028line\u2029para", '"""', "\\u0041 is not A", "ends with \\", "é漢字", "'single'",
+           "<angle> & {brace} | ^caret` #hash @at"]
+
+
+def _hostile_report() -> dossier.Report:
+    """A dossier whose every string field that can hold text holds one of :data:`HOSTILE`."""
+    text, spans = "", []
+    for piece in HOSTILE:
+        text += "|"
+        spans.append({"quote": piece, "start": len(text), "end": len(text) + len(piece)})
+        text += piece
+
+    def ev(i: int) -> list[dict[str, Any]]:
+        return [dict(spans[i % len(spans)])]
+
+    data = {
+        "id": "hostile", "language": "de-ch", "headline": HOSTILE[2], "text": text,
+        "persons": [{"id": f"p{i}", "name": s, "aliases": [HOSTILE[(i + 1) % len(HOSTILE)]], "description": s,
+                     "roles": [{"title": s, "evidence": ev(i)}], "evidence": ev(i)} for i, s in enumerate(HOSTILE)],
+        "places": [{"id": "land", "name": HOSTILE[0], "kind": "country", "evidence": ev(0),
+                    "geo": {"latitude": "-12.5", "longitude": "100", "source": HOSTILE[3]},
+                    "identifiers": [{"scheme": "wikidata", "value": HOSTILE[5], "source": HOSTILE[6]}]},
+                   {"id": "town", "name": HOSTILE[1], "kind": "city", "part_of": "land", "evidence": ev(1)}],
+        "events": [{"id": "e", "kind": "meeting", "name": HOSTILE[4], "place": "town", "evidence": ev(2),
+                    "participants": [{"actor": "p0", "role": "host"}, {"actor": "land", "role": "guest"}],
+                    "time": {"month_day": "--02-29", "evidence": ev(3),
+                             "curated": {"date": "2024-02-29", "source": HOSTILE[7]}}},
+                   {"id": "h", "type": "HypotheticalEvent", "kind": "military-aid", "evidence": ev(4)}],
+        "claims": [{"id": "c", "text": HOSTILE[8], "certainty": "possible", "polarity": "negative", "tense": "future",
+                    "attribution": {"by": "p1", "capacity": "claimant", "via": {"by": "p2", "capacity": "reporter"}},
+                    "cues": ev(9), "about": ["h", "e", "p3"], "evidence": ev(10),
+                    "condition": {"text": HOSTILE[11], "event": "h", "evidence": ev(12)}}],
+    }
+    return dossier.loads(json.dumps(data), syntax="json")
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dossier.Report:
+    return _hostile_report()
+
+
+@st.composite
+def valid_reports(draw: st.DrawFn) -> dossier.Report:
+    """:func:`strategies.reports`, skipping the rare draw it cannot load (a latitude of -90.5 is out of range)."""
+    try:
+        return draw(reports())
+    except dossier.InvalidDossier:
+        reject()
+
+
+# ---- the plain path: rdflib's serializers on the same graph
+
+
+def _plain(report: dossier.Report, fmt: str, base: str | None, ds: Any = None) -> str:
+    ds = to_dataset(report, base) if ds is None else ds
+    name, _, named = RDF_FORMATS[fmt]
+    if named:
+        return ds.serialize(format=name)
+    merged = rdflib.Graph()
+    for prefix, ns in ds.namespaces():
+        merged.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged.serialize(format=name)
+
+
+def _same_values(graph: rdflib.Graph) -> rdflib.Graph:
+    """rdflib's Turtle serializer rewrites the decimal 100 as 100.0: the same value, in other words; undo that."""
+    for s, p, o in list(graph):
+        if isinstance(o, rdflib.Literal) and str(o.datatype) == XSD_DECIMAL and "." not in o:
+            graph.remove((s, p, o))
+            graph.add((s, p, rdflib.Literal(f"{o}.0", datatype=o.datatype)))
+    return graph
+
+
+def _rdflib_graphs(text: str, fmt: str) -> dict[Any, rdflib.Graph]:
+    """Each graph of ``text`` by name (None for the default graph; only that for formats without names), by rdflib."""
+    name, _, named = RDF_FORMATS[fmt]
+    if not named:
+        return {None: _same_values(rdflib.Graph().parse(data=text, format=name))}
+    ds = rdflib.Dataset()
+    ds.parse(data=text, format=name)
+    return {None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier): _same_values(g)
+            for g in ds.graphs() if len(g)}
+
+
+def _merged(graphs: dict[Any, rdflib.Graph]) -> rdflib.Graph:
+    if len(graphs) == 1:
+        return next(iter(graphs.values()))
+    out = rdflib.Graph()
+    for g in graphs.values():
+        for t in g:
+            out.add(t)
+    return out
+
+
+def _oxigraph_quads(text: str, fmt: str) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for q in ox.parse(text.encode("utf-8"), format=RDF_FORMATS[fmt][1]):
+        obj = q.object
+        if isinstance(obj, ox.Literal) and obj.datatype.value == XSD_DECIMAL and "." not in obj.value:
+            obj = ox.Literal(f"{obj.value}.0", datatype=obj.datatype)
+        out.add((str(q.subject), str(q.predicate), str(obj), str(q.graph_name)))
+    return out
+
+
+def check_rdf(report: dossier.Report, fmt: str, base: str | None = None, ds: Any = None) -> None:
+    """Our writer and rdflib's serializer give the same graphs, read by rdflib and by pyoxigraph.
+
+    ``ds`` is the report's rdflib dataset under ``base``, when the caller has it already.
+    """
+    ours, plain = dumps(report, fmt, base=base), _plain(report, fmt, base, ds)
+    assert _oxigraph_quads(ours, fmt) == _oxigraph_quads(plain, fmt)
+    if base and "://" not in base and fmt in ("turtle", "trig"):
+        return  # rdflib cannot resolve relative IRIs against a base such as urn:x:y/ (pyoxigraph can)
+    ours_graphs, plain_graphs = _rdflib_graphs(ours, fmt), _rdflib_graphs(plain, fmt)
+    assert isomorphic(_merged(ours_graphs), _merged(plain_graphs))
+    assert set(ours_graphs) == set(plain_graphs)
+    for name, graph in ours_graphs.items():
+        assert isomorphic(graph, plain_graphs[name]), name
+
+
+def check_routes(report: dossier.Report, base: str | None = None) -> None:
+    """The writers' direct route from the report and their route from plain quad tuples write the same bytes."""
+    prefix = mint_base(report, base)
+    qs = list(quads(report, base))
+    assert all(isinstance(q[0], IRI) and isinstance(q[1], IRI) and isinstance(q[2], (IRI, Lit)) for q in qs)
+    assert ntriples.write_nquads(quads(report, base)) == ntriples.write_nquads(iter(qs))
+    assert ntriples.write_ntriples(quads(report, base)) == ntriples.write_ntriples(iter(qs))
+    assert turtle.write_turtle(quads(report, base), prefix) == turtle.write_turtle(iter(qs), prefix)
+    assert turtle.write_trig(quads(report, base), prefix) == turtle.write_trig(iter(qs), prefix)
+
+
+def check_json(report: dossier.Report) -> None:
+    """The canonical JSON read straight from the fields is pydantic's dump, pruned; the text is the stdlib's."""
+    plain = _prune(report.model_dump(mode="json"))
+    fast = to_data(report)
+    assert json.dumps(fast, ensure_ascii=False) == json.dumps(plain, ensure_ascii=False)  # key order too
+    assert to_json(report) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+
+
+def check_jsonld_graph(report: dossier.Report) -> None:
+    """pyld's expansion of our JSON-LD is the merged graph of our N-Quads (a plain path that shares no code)."""
+    by_pyld = {(s, p, o) for s, p, o, _ in jsonld_quads(dumps(report, "jsonld"))}
+    ours = {(s, p, o) for s, p, o, _ in quads(report)}
+    assert by_pyld == ours
+
+
+# ---- the seed
+
+
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_seed_writers_match_rdflib(fmt: str, seed: dossier.Report) -> None:
+    check_rdf(seed, fmt)
+
+
+def test_seed_routes_and_json(seed: dossier.Report) -> None:
+    for base in BASES:
+        check_routes(seed, base)
+    check_json(seed)
+
+
+# ---- hostile strings
+
+
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+@pytest.mark.parametrize("base", BASES)
+def test_hostile_strings(fmt: str, base: str | None, hostile: dossier.Report) -> None:
+    check_rdf(hostile, fmt, base)
+
+
+def test_hostile_routes_json_and_jsonld(hostile: dossier.Report) -> None:
+    for base in BASES:
+        check_routes(hostile, base)
+    check_json(hostile)
+    check_jsonld_graph(hostile)
+    text = dumps(hostile, "nquads")
+    assert "\\u0000" in text and "\\u007F" in text and "😀" in text and '\\"' in text and "\\\\u0041" in text
+    assert '"""' in dumps(hostile, "turtle")  # multi-line strings use the long form
+
+
+def test_json_falls_back_to_the_stdlib_for_what_utf8_cannot_hold() -> None:
+    data = {"a": "lone \ud800 surrogate", "b": [1, True, None]}
+    assert dumps_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- generated dossiers
+
+
+@RDFLIB_SETTINGS
+@given(report=valid_reports())
+def test_generated_dossiers_match_rdflib(report: dossier.Report) -> None:
+    ds = to_dataset(report)
+    for fmt in RDF_FORMATS:
+        check_rdf(report, fmt, None, ds)
+
+
+@SETTINGS
+@given(report=valid_reports())
+def test_generated_dossiers_routes_json_and_jsonld(report: dossier.Report) -> None:
+    check_routes(report)
+    check_routes(report, BASES[1])
+    check_json(report)
+    check_jsonld_graph(report)
+
+
+def test_a_started_stream_is_written_whole(seed: dossier.Report) -> None:
+    """A quad stream something has already read from is written from what is left, like any iterator."""
+    stream = quads(seed)
+    first = next(stream)
+    rest = ntriples.write_nquads(stream)
+    assert ntriples.write_nquads(iter([first])) + rest != ""
+    assert sorted(set(ntriples.write_nquads(iter([first])).splitlines() + rest.splitlines())) == \
+        dumps(seed, "nquads").splitlines()
