@@ -144,3 +144,11 @@ def test_remote_context_is_refused_offline() -> None:
         dossier.formats.loads_as(doc, "jsonld")
     with pytest.raises(dossier.RemoteContextRefused):
         document_loader("http://localhost:8080/context.jsonld")
+
+
+def test_other_processors_read_the_jsonld_offline(seed: dossier.Report) -> None:
+    """rdflib's own JSON-LD parser, with no loader of ours, reads the file: the context is inline."""
+    by_rdflib_jsonld = rdflib.Graph().parse(data=dumps(seed, "jsonld"), format="json-ld")
+    assert isomorphic(by_rdflib_jsonld, rdflib.Graph().parse(data=dumps(seed, "turtle"), format="turtle"))
+    assert json.loads(dumps(seed, "jsonld"))["@context"][0] == json.loads(
+        (EXAMPLES.parent / "schemas" / "context.jsonld").read_text())["@context"]

@@ -92,8 +92,12 @@ def local_context(report: Report, base: str | None = None) -> dict[str, Any]:
 
 
 def to_jsonld(report: Report, base: str | None = None) -> str:
-    """JSON-LD text: the canonical JSON under the published context and the document's base and language."""
-    doc = {"@context": [CONTEXT_URL, local_context(report, base)], **to_data(report)}
+    """JSON-LD text: the canonical JSON under the published context and the document's base and language.
+
+    The context is written inline, not by its URL: any JSON-LD processor reads
+    the file offline, with no loader of ours and nothing fetched.
+    """
+    doc = {"@context": [bundled_context()["@context"], local_context(report, base)], **to_data(report)}
     return dumps_json(doc)
 
 
