@@ -59,16 +59,16 @@ def _rdf_writer(kind: str) -> Writer:
     def write(report: Report, base: Optional[str]) -> str:
         from .linked import ntriples, turtle
         from .linked.mapping import mint_base
-        from .linked.quads import quads
+        from .linked.quads import node_records
 
-        qs = quads(report, base)
+        records = node_records(report, base)
         if kind == "turtle":
-            return turtle.write_turtle(qs, mint_base(report, base))
+            return turtle.write_turtle(records, mint_base(report, base))
         if kind == "trig":
-            return turtle.write_trig(qs, mint_base(report, base))
+            return turtle.write_trig(records, mint_base(report, base))
         if kind == "nquads":
-            return ntriples.write_nquads(qs)
-        return ntriples.write_ntriples(qs)
+            return ntriples.write_nquads(records)
+        return ntriples.write_ntriples(records)
 
     return write
 

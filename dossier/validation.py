@@ -167,7 +167,6 @@ def problems_in(path: Union[str, Path], fmt: Optional[str] = None, *, shacl: boo
 def _stages(text: str, f: Format, name: str, directory: Path, shacl: bool) -> list[Problem]:
     from .linked.jsonld import jsonld_quads
     from .linked.rdfio import parse_rdf
-    from .linked.reader import report_from_quads
 
     quads = None
     if f.name in ("yaml", "json", "jsonld"):

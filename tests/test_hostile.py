@@ -9,7 +9,6 @@ rows, so the documentation shows what users really see.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import pickle

@@ -9,7 +9,7 @@ import pyoxigraph
 import pytest
 import rdflib
 from pyld import jsonld
-from rdflib.compare import isomorphic, to_isomorphic
+from rdflib.compare import isomorphic
 from rdflib.namespace import SDO
 
 import dossier

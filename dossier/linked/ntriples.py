@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Optional
 
-from .quads import IRI, K_IRI, K_LIT, Lit, Object, Quad, Record, records_of
+from .quads import K_IRI, K_LIT, Record
 
-__all__ = ["escape_string", "nt_term", "write_nquads", "write_ntriples"]
+__all__ = ["escape_string", "write_nquads", "write_ntriples"]
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F]}
@@ -28,32 +28,8 @@ def escape_string(text: str) -> str:
             .replace("\t", "\\t"))
 
 
-def nt_term(term: Object) -> str:
-    """One term in N-Triples syntax."""
-    if isinstance(term, IRI):
-        return f"<{term}>"
-    lit: Lit = term
-    body = f'"{escape_string(lit.lexical)}"'
-    if lit.lang:
-        return f"{body}@{lit.lang}"
-    if lit.datatype:
-        return f"{body}^^<{lit.datatype}>"
-    return body
-
-
-def _lines(quads: Iterable[Quad], with_graph: bool) -> set[str]:
-    records = records_of(quads)
-    if records is not None:
-        return _record_lines(records, with_graph)
-    out = set()
-    for s, p, o, g in quads:
-        graph = f" <{g}> .\n" if with_graph and g is not None else " .\n"
-        out.add(f"<{s}> <{p}> {nt_term(o)}{graph}")
-    return out
-
-
 def _record_lines(records: list[Record], with_graph: bool) -> set[str]:
-    """The same lines as the quads of ``records`` give, formatted straight from the records."""
+    """One N-Triples or N-Quads line per statement of ``records``, formatted straight from the records."""
     out: set[str] = set()
     add = out.add
     escape = escape_string
@@ -81,11 +57,11 @@ def _record_lines(records: list[Record], with_graph: bool) -> set[str]:
     return out
 
 
-def write_nquads(quads: Iterable[Quad]) -> str:
-    """N-Quads text: claim graphs kept, lines sorted and unique."""
-    return "".join(sorted(_lines(quads, True)))
+def write_nquads(records: list[Record]) -> str:
+    """N-Quads text of the node records: claim graphs kept, lines sorted and unique."""
+    return "".join(sorted(_record_lines(records, True)))
 
 
-def write_ntriples(quads: Iterable[Quad]) -> str:
-    """N-Triples text: every graph merged into one, lines sorted and unique."""
-    return "".join(sorted(_lines(quads, False)))
+def write_ntriples(records: list[Record]) -> str:
+    """N-Triples text of the node records: every graph merged into one, lines sorted and unique."""
+    return "".join(sorted(_record_lines(records, False)))

@@ -8,8 +8,8 @@ allows.
 One walk serves every writer: :func:`node_records` visits the nodes in walk
 order and gives, per node, its IRI, its graphs and its statements grouped by
 field, with values still raw. :func:`quads` expands those records into
-:data:`Quad` tuples; the package's own writers format the records directly,
-which saves building a term object per statement.
+:data:`Quad` tuples for rdflib and other consumers; the package's own writers
+format the records directly, which saves building a term object per statement.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from ..models import Event, Node, Report
 from ..terms import DOS
 from .mapping import RDF_TYPE, class_iris, fields_of, mint_base
 
-__all__ = ["IRI", "Lit", "Quad", "QuadStream", "quads", "check_base", "hypothetical_graphs", "node_records",
-           "records_of", "Record", "K_IRI", "K_LIT", "K_TYPED"]
+__all__ = ["IRI", "Lit", "Quad", "quads", "check_base", "hypothetical_graphs", "node_records", "Record",
+           "K_IRI", "K_LIT", "K_TYPED"]
 
 
 class IRI(str):
@@ -202,44 +202,6 @@ def _expand(records: list[Record]) -> Iterator[Quad]:
                     yield s, p, o, g
 
 
-class QuadStream:
-    """The quads of one report: an iterator of :data:`Quad`, walked on first use.
-
-    It remembers its report, so that the writers of this package, handed a
-    stream nothing has read yet, can format the report's node records
-    directly: the same statements, without a term object for each.
-    """
-
-    __slots__ = ("report", "base", "_quads")
-
-    def __init__(self, report: Report, base: str | None = None):
-        self.report = report
-        self.base = base
-        self._quads: Optional[Iterator[Quad]] = None
-
-    def __iter__(self) -> "QuadStream":
-        return self
-
-    def __next__(self) -> Quad:
-        if self._quads is None:
-            self._quads = _expand(node_records(self.report, self.base))
-        return next(self._quads)
-
-    def untouched_records(self) -> Optional[list[Record]]:
-        """The node records when no quad has been read yet (the stream is then used up); None otherwise."""
-        if self._quads is not None:
-            return None
-        self._quads = iter(())
-        return node_records(self.report, self.base)
-
-
-def quads(report: Report, base: str | None = None) -> QuadStream:
+def quads(report: Report, base: str | None = None) -> Iterator[Quad]:
     """Every quad of ``report`` under ``base`` (see :func:`~dossier.linked.mapping.mint_base`), node by node in walk order."""
-    return QuadStream(report, base)
-
-
-def records_of(quads: object) -> Optional[list[Record]]:
-    """The node records behind ``quads`` when it is an untouched :class:`QuadStream`; None for any other iterable."""
-    if type(quads) is QuadStream:
-        return quads.untouched_records()
-    return None
+    return _expand(node_records(report, base))

@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from ..terms import NS
 from .ntriples import escape_string
-from .quads import IRI, K_IRI, K_LIT, Lit, Object, Quad, Record, records_of
+from .quads import K_IRI, K_LIT, Record
 
 __all__ = ["write_turtle", "write_trig"]
 
@@ -73,24 +73,8 @@ class _Writer:
             return f"{body}^^{self.iri(datatype)}"
         return body
 
-    def term(self, term: Object) -> str:
-        if isinstance(term, IRI):
-            return self.iri(term)
-        lit: Lit = term
-        return self.literal(lit.lexical, lit.lang, lit.datatype)
-
-    def group(self, triples: Iterable[tuple[IRI, IRI, Object]]) -> Blocks:
-        subjects: Blocks = {}
-        for s, p, o in triples:
-            preds = subjects.setdefault(s, {})
-            objs = preds.setdefault(p, [])
-            text = self.term(o)
-            if text not in objs:
-                objs.append(text)
-        return subjects
-
     def group_records(self, records: Iterable[Record]) -> Blocks:
-        """The same grouping as :meth:`group` of the records' triples, formatted straight from the records."""
+        """The records' statements by subject, then predicate, each object formatted once, in record order."""
         subjects: Blocks = {}
         iri, literal, seen = self.iri, self.literal, self.seen
         for subject, _, fields in records:
@@ -133,9 +117,6 @@ class _Writer:
             out.append(indent + (seen.get(s) or iri(s)) + " " + between.join(lines) + " .\n")
         return out
 
-    def block(self, triples: list[tuple[IRI, IRI, Object]], indent: str) -> list[str]:
-        return self.blocks(self.group(triples), indent)
-
 
 def _header(writer: _Writer, base: Optional[str]) -> str:
     head = f"@base <{writer.base}> .\n" if writer.base else ""
@@ -143,34 +124,21 @@ def _header(writer: _Writer, base: Optional[str]) -> str:
     return head + "\n"
 
 
-def write_turtle(quads: Iterable[Quad], base: Optional[str] = None) -> str:
-    """Turtle text of every quad, graphs merged."""
+def write_turtle(records: list[Record], base: Optional[str] = None) -> str:
+    """Turtle text of the node records (:func:`~dossier.linked.quads.node_records`), graphs merged."""
     writer = _Writer(base)
-    records = records_of(quads)
-    if records is not None:
-        subjects = writer.group_records(records)
-    else:
-        subjects = writer.group((s, p, o) for s, p, o, _ in quads)
-    body = writer.blocks(subjects, "")
+    body = writer.blocks(writer.group_records(records), "")
     return _header(writer, base) + "\n".join(body)
 
 
-def write_trig(quads: Iterable[Quad], base: Optional[str] = None) -> str:
+def write_trig(records: list[Record], base: Optional[str] = None) -> str:
     """TriG text: the default graph first, then each named graph as its own block."""
     writer = _Writer(base)
-    records = records_of(quads)
-    grouped: dict[Optional[str], Blocks] = {}
-    if records is not None:
-        by_graph: dict[Optional[str], list[Record]] = {None: []}
-        for record in records:
-            for g in record[1]:
-                by_graph.setdefault(g, []).append(record)
-        grouped = {g: writer.group_records(rs) for g, rs in by_graph.items()}
-    else:
-        graphs: dict[Optional[str], list[tuple[IRI, IRI, Object]]] = {None: []}
-        for s, p, o, g in quads:
-            graphs.setdefault(g, []).append((s, p, o))
-        grouped = {g: writer.group(triples) for g, triples in graphs.items()}
+    by_graph: dict[Optional[str], list[Record]] = {None: []}
+    for record in records:
+        for g in record[1]:
+            by_graph.setdefault(g, []).append(record)
+    grouped = {g: writer.group_records(rs) for g, rs in by_graph.items()}
     parts = writer.blocks(grouped.pop(None), "")
     for g, subjects in grouped.items():
         inner = "\n".join(writer.blocks(subjects, "    "))
