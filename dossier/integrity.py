@@ -60,31 +60,28 @@ def _references(nodes: list[tuple[tuple, Node]], index: dict[str, Node], problem
             value = node.__dict__[name]
             targets = value if isinstance(value, list) else [value]
             for i, target in enumerate(targets):
-                if target is None:
-                    continue
-                found = index.get(target)
-                if (found is not None and type(found).__name__ in term.targets
-                        and not (term.actor and isinstance(found, Place) and found.kind != "country")):
-                    continue  # the common case, right: no path needed
-                where = json_path(loc + ((name, i) if isinstance(value, list) else (name,)))
-                _check_ref(target, term.targets, term.actor, name, index, where, problems)
+                fault = None if target is None else _ref_fault(target, term, name, index)
+                if fault is not None:  # paths are made only for faults: most dossiers have none
+                    rule, message, expected = fault
+                    where = json_path(loc + ((name, i) if isinstance(value, list) else (name,)))
+                    problems.add(rule, message, where, expected=expected)
 
 
-def _check_ref(target: str, kinds: tuple[str, ...], actor: bool, name: str, index: dict[str, Node], where: str,
-               problems: ProblemList) -> None:
-    wanted = " or ".join(kinds)
+def _ref_fault(target: str, term: Term, name: str, index: dict[str, Node]) -> Optional[tuple[str, str, str]]:
+    """What is wrong with ``name`` referring to ``target``, as (rule, message, expected); None when it is right."""
+    wanted = " or ".join(term.targets)
     found = index.get(target)
     if found is None:
-        problems.add("dangling-reference", f"{name} refers to {target!r}, which is no item of this dossier", where,
-                     expected=f"the id of a {wanted}")
-        return
+        return ("dangling-reference", f"{name} refers to {target!r}, which is no item of this dossier",
+                f"the id of a {wanted}")
     kind = type(found).__name__
-    if kind not in kinds:
-        problems.add("wrong-reference-kind", f"{name} refers to {target!r}, a {kind}", where, expected=f"a {wanted}")
-    elif actor and isinstance(found, Place) and found.kind != "country":
+    if kind not in term.targets:
+        return "wrong-reference-kind", f"{name} refers to {target!r}, a {kind}", f"a {wanted}"
+    if term.actor and isinstance(found, Place) and found.kind != "country":
         # A country may act (Russia offers support); a city or a cosmodrome may not.
-        problems.add("wrong-reference-kind", f"{name} refers to {target!r}, a place that is not a country", where,
-                     expected="a Person, an Organization, or a Place of kind country")
+        return ("wrong-reference-kind", f"{name} refers to {target!r}, a place that is not a country",
+                "a Person, an Organization, or a Place of kind country")
+    return None
 
 
 def _no_cycles(items: list, list_name: str, field: str, parent_of: Callable[[Node], Optional[str]],

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from .anchoring import anchor, sha256_text
 from .errors import InvalidDossier, Problem, ProblemList, ReadError, json_path
 from .integrity import check_integrity
-from .models import Evidence, Report
+from .models import Evidence, Node, Report
 from .reading import DEFAULT_MAX_BYTES, Document, read_bytes
 from .walk import canonicalize, mint_ids, walk
 
@@ -137,7 +137,7 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
         if keep_text:
             report.text = text
     else:
-        _require_offsets(report, problems)
+        _require_offsets(nodes, problems)
     if not problems.items:
         mint_ids(report)
     check_integrity(report, problems, nodes)
@@ -147,8 +147,8 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
     return report
 
 
-def _require_offsets(report: Report, problems: ProblemList) -> None:
-    for loc, node in walk(report):
+def _require_offsets(nodes: list[tuple[tuple, Node]], problems: ProblemList) -> None:
+    for loc, node in nodes:
         if isinstance(node, Evidence) and (node.start is None or node.end is None):
             problems.add("evidence-unanchored", "a quote without offsets needs the article text to anchor it",
                          json_path(loc), expected="start and end, or text / text_path on the report")
