@@ -28,7 +28,7 @@ def find_quote(text: str, quote: str, prefix: str | None = None, suffix: str | N
     at = text.find(quote)
     while at != -1:
         end = at + len(quote)
-        if (prefix is None or text[:at].endswith(prefix)) and (suffix is None or text.startswith(suffix, end)):
+        if (prefix is None or text.endswith(prefix, 0, at)) and (suffix is None or text.startswith(suffix, end)):
             starts.append(at)
         at = text.find(quote, at + 1)
     return starts
@@ -50,7 +50,7 @@ def _check_span(ev: Evidence, text: str, where: str, problems: ProblemList) -> N
         problems.add("evidence-mismatch", f"the article at {start}..{end} reads {actual!r}, not {ev.quote!r}{hint}",
                      where, expected=repr(ev.quote))
         return
-    if ev.prefix is not None and not text[:start].endswith(ev.prefix):
+    if ev.prefix is not None and not text.endswith(ev.prefix, 0, start):
         problems.add("evidence-mismatch", f"the text before {start} is not the prefix {ev.prefix!r}", where)
     if ev.suffix is not None and not text.startswith(ev.suffix, end):
         problems.add("evidence-mismatch", f"the text after {end} is not the suffix {ev.suffix!r}", where)
@@ -60,14 +60,18 @@ def anchor(report: Report, text: str, problems: ProblemList, nodes: list[tuple[t
     """Check every evidence span of ``report`` against ``text``; fill offsets of quote-only spans.
 
     Faults are added to ``problems`` with the JSON path of the span. ``nodes``
-    is the report's walk, when the caller has it already.
+    is the report's walk (or only the evidence in it), when the caller has it already.
     """
     for loc, node in nodes if nodes is not None else walk(report):
         if not isinstance(node, Evidence):
             continue
-        start, end = node.start, node.end
-        if (start is not None and end is not None and start <= end <= len(text) and text[start:end] == node.quote
-                and node.prefix is None and node.suffix is None):
+        # Read from __dict__: pydantic's __getattr__ makes each attribute read several times dearer,
+        # and this runs for every span on every load.
+        span = node.__dict__
+        start, end, prefix, suffix = span["start"], span["end"], span["prefix"], span["suffix"]
+        if (start is not None and end is not None and start <= end <= len(text) and text[start:end] == span["quote"]
+                and (prefix is None or text.endswith(prefix, 0, start))
+                and (suffix is None or text.startswith(suffix, end))):
             continue  # the common case, right as given: no path needed
         where = json_path(loc)
         if node.start is None and node.end is None:

@@ -6,13 +6,12 @@ stops at the first fault, so a person sees every fault in one run.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from .errors import ProblemList, json_path
-from .models import Condition, Event, Node, Place, Report
+from .models import MODELS, Condition, Event, Node, Place, Report
 from .terms import Term
-from .walk import term_of, walk
+from .walk import PerModel, term_of, walk
 
 __all__ = ["check_integrity"]
 
@@ -25,58 +24,77 @@ def check_integrity(report: Report, problems: ProblemList, nodes: list[tuple[tup
     nodes = nodes if nodes is not None else list(walk(report))
     index = _unique_ids(nodes, problems)
     _references(nodes, index, problems)
-    by_id = {n.id: n for n in index.values()}
     _no_cycles(report.places, "places", "part_of", lambda p: p.part_of, problems)  # type: ignore[attr-defined]
     _no_cycles(report.organizations, "organizations", "parent", lambda o: o.parent, problems)  # type: ignore[attr-defined]
     _no_sub_event_cycles(report, problems)
-    _hypotheticals_reached(report, nodes, by_id, problems)
+    _hypotheticals_reached(report, nodes, index, problems)
 
 
 def _unique_ids(nodes: list[tuple[tuple, Node]], problems: ProblemList) -> dict[str, Node]:
+    """Each id and the first node that has it; a node that repeats an id is a fault."""
     index: dict[str, Node] = {}
-    first: dict[str, tuple] = {}  # type: ignore[type-arg]
+    where: dict[int, tuple[Any, ...]] | None = None  # each node's location, made at the first fault: most have none
     for loc, node in nodes:
-        if node.id is None:
+        node_id = node.id
+        if node_id is None:
             continue
-        if node.id in index:  # paths are made only for faults: most dossiers have none
-            problems.add("duplicate-id", f"id {node.id!r} is already used at {json_path(first[node.id])}",
+        first = index.setdefault(node_id, node)
+        if first is not node:
+            if where is None:
+                where = {id(other): at for at, other in nodes}
+            problems.add("duplicate-id", f"id {node_id!r} is already used at {json_path(where[id(first)])}",
                          json_path(loc + ("id",)), expected="an id used by no other item")
-        else:
-            index[node.id] = node
-            first[node.id] = loc
     return index
 
 
-@lru_cache(maxsize=None)
-def _ref_fields(model: type[Node]) -> tuple[tuple[str, Term], ...]:
-    """The fields of ``model`` that refer to other items, with their terms."""
-    return tuple((name, term) for name in model.model_fields
+def _ref_fields(model: type[Node]) -> tuple[tuple[str, Term, frozenset[type[Node]]], ...]:
+    """The fields of ``model`` that refer to other items, with their terms and the classes they may always name."""
+    return tuple((name, term, _always_right(term)) for name in model.model_fields
                  for term in [term_of(model, name)] if term is not None and term.kind == "ref")
 
 
+def _always_right(term: Term) -> frozenset[type[Node]]:
+    """The classes a reference with ``term`` may name, whatever their item holds: no fault :func:`_ref_fault` finds."""
+    return frozenset(model for model in MODELS
+                     if model.__name__ in term.targets and not (term.actor and issubclass(model, Place)))
+
+
+_REF_FIELDS = PerModel(_ref_fields)
+# isinstance against a pydantic model class goes through its metaclass, dear when run for every node.
+_IS_CONDITION = PerModel(lambda model: issubclass(model, Condition))
+
+
 def _references(nodes: list[tuple[tuple, Node]], index: dict[str, Node], problems: ProblemList) -> None:
+    # Most references name an item of a class they may always name; only the others are put to
+    # _ref_fault, and paths are made only for faults.
     for loc, node in nodes:
-        for name, term in _ref_fields(type(node)):
-            value = node.__dict__[name]
-            targets = value if isinstance(value, list) else [value]
-            for i, target in enumerate(targets):
-                fault = None if target is None else _ref_fault(target, term, name, index)
-                if fault is not None:  # paths are made only for faults: most dossiers have none
-                    rule, message, expected = fault
-                    where = json_path(loc + ((name, i) if isinstance(value, list) else (name,)))
-                    problems.add(rule, message, where, expected=expected)
+        fields = _REF_FIELDS[type(node)]
+        if not fields:
+            continue
+        values = node.__dict__
+        for name, term, right in fields:
+            value = values[name]
+            if isinstance(value, list):
+                for i, target in enumerate(value):
+                    if type(index.get(target)) not in right:
+                        fault = _ref_fault(target, term, name, index)
+                        if fault is not None:
+                            problems.add(fault[0], fault[1], json_path(loc + (name, i)), expected=fault[2])
+            elif value is not None and type(index.get(value)) not in right:
+                fault = _ref_fault(value, term, name, index)
+                if fault is not None:
+                    problems.add(fault[0], fault[1], json_path(loc + (name,)), expected=fault[2])
 
 
 def _ref_fault(target: str, term: Term, name: str, index: dict[str, Node]) -> Optional[tuple[str, str, str]]:
     """What is wrong with ``name`` referring to ``target``, as (rule, message, expected); None when it is right."""
-    wanted = " or ".join(term.targets)
     found = index.get(target)
     if found is None:
         return ("dangling-reference", f"{name} refers to {target!r}, which is no item of this dossier",
-                f"the id of a {wanted}")
+                f"the id of a {' or '.join(term.targets)}")
     kind = type(found).__name__
     if kind not in term.targets:
-        return "wrong-reference-kind", f"{name} refers to {target!r}, a {kind}", f"a {wanted}"
+        return "wrong-reference-kind", f"{name} refers to {target!r}, a {kind}", f"a {' or '.join(term.targets)}"
     if term.actor and isinstance(found, Place) and found.kind != "country":
         # A country may act (Russia offers support); a city or a cosmodrome may not.
         return ("wrong-reference-kind", f"{name} refers to {target!r}, a place that is not a country",
@@ -129,14 +147,17 @@ def _no_sub_event_cycles(report: Report, problems: ProblemList) -> None:
 
 def _hypotheticals_reached(report: Report, nodes: list[tuple[tuple, Node]], by_id: dict[str, Node],
                            problems: ProblemList) -> None:
+    hypothetical = [(i, event) for i, event in enumerate(report.events) if event.hypothetical]
+    if not hypothetical:
+        return
     reached: set[str] = set()
     for claim in report.claims:
         reached.update(claim.about)
         if claim.condition is not None and claim.condition.event:
             reached.add(claim.condition.event)
     for loc, node in nodes:
-        if isinstance(node, Condition) and node.event:
-            reached.add(node.event)
+        if _IS_CONDITION[type(node)] and node.event:  # type: ignore[attr-defined]
+            reached.add(node.event)  # type: ignore[attr-defined]
     # A hypothetical may contain hypothetical sub-events; they are reached through it.
     frontier = list(reached)
     while frontier:
@@ -146,8 +167,8 @@ def _hypotheticals_reached(report: Report, nodes: list[tuple[tuple, Node]], by_i
                 if sub not in reached:
                     reached.add(sub)
                     frontier.append(sub)
-    for i, event in enumerate(report.events):
-        if event.hypothetical and event.id not in reached:
+    for i, event in hypothetical:
+        if event.id not in reached:
             problems.add("unreached-hypothetical",
                          f"hypothetical event {event.id!r} is not the subject or condition of any claim",
                          json_path(("events", i, "type")),

@@ -11,9 +11,9 @@ from pydantic import ValidationError
 from .anchoring import anchor, sha256_text
 from .errors import InvalidDossier, Problem, ProblemList, ReadError, json_path
 from .integrity import check_integrity
-from .models import Evidence, Node, Report
+from .models import Evidence, Report
 from .reading import DEFAULT_MAX_BYTES, Document, read_bytes
-from .walk import canonicalize, mint_ids, walk
+from .walk import Tree, canonicalize, mint_ids
 
 __all__ = ["report_from_document", "pydantic_problems"]
 
@@ -123,7 +123,7 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
     except RecursionError:
         raise InvalidDossier([Problem("limit", "the document nests too deeply", file=doc.name)]) from None
     problems = ProblemList(doc.name)
-    nodes = list(walk(report))  # walked once, for every check below
+    tree = Tree(report)  # walked once, for every step below
     text = _article_text(report, doc, problems, max_bytes)
     if text is not None:
         digest = sha256_text(text)
@@ -133,22 +133,22 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
             problems.add("article-changed", "the article text is not the text this dossier was made from "
                          f"(its SHA-256 is {digest})", "$.sha256", expected=report.sha256)
         else:
-            anchor(report, text, problems, nodes)
+            anchor(report, text, problems, tree.evidence)
         if keep_text:
             report.text = text
     else:
-        _require_offsets(nodes, problems)
+        _require_offsets(tree.evidence, problems)
     if not problems.items:
-        mint_ids(report)
-    check_integrity(report, problems, nodes)
+        mint_ids(report, tree)
+    check_integrity(report, problems, tree.nodes)
     if problems.items:
         raise InvalidDossier(_locate_all(problems.items, doc))
-    canonicalize(report)
+    canonicalize(report, tree)
     return report
 
 
-def _require_offsets(nodes: list[tuple[tuple, Node]], problems: ProblemList) -> None:
-    for loc, node in nodes:
-        if isinstance(node, Evidence) and (node.start is None or node.end is None):
+def _require_offsets(evidence: list[tuple[tuple, Evidence]], problems: ProblemList) -> None:
+    for loc, node in evidence:
+        if node.start is None or node.end is None:
             problems.add("evidence-unanchored", "a quote without offsets needs the article text to anchor it",
                          json_path(loc), expected="start and end, or text / text_path on the report")

@@ -12,6 +12,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path as FsPath
 from typing import Any, Callable
 
@@ -250,11 +251,13 @@ def parse_yaml(text: str, name: str | None = None) -> Document:
 # ---------------------------------------------------------------- JSON
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # called for every object: the loop that names the key runs only for a fault
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return out
 
 
@@ -325,18 +328,20 @@ def _find_surrogate(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...] | None:
     return None
 
 
+_CONTAINERS = frozenset((dict, list))
+
+
 def _too_deep(data: Any) -> bool:
     """Whether lists and objects nest deeper than ``MAX_DEPTH`` (the outermost is level 1); no recursion."""
-    stack = [(data, 1)] if isinstance(data, (dict, list)) else []
-    while stack:
-        value, depth = stack.pop()
-        children = value.values() if isinstance(value, dict) else value
-        for child in children:
-            if isinstance(child, (dict, list)):
-                if depth + 1 > MAX_DEPTH:
-                    return True
-                stack.append((child, depth + 1))
-    return False
+    # Level by level, in comprehensions rather than a stack of (value, depth) pairs: this runs on
+    # every load, over every value, and the data holds only what json makes (dict, list, scalars).
+    level = [data] if type(data) in _CONTAINERS else []
+    for _ in range(MAX_DEPTH):
+        if not level:
+            return False
+        values = chain.from_iterable(value.values() if type(value) is dict else value for value in level)
+        level = [value for value in values if type(value) in _CONTAINERS]
+    return bool(level)
 
 
 def _json_key_position(text: str, key: str) -> tuple[int | None, int | None]:

@@ -8,16 +8,17 @@ values by value).
 
 from __future__ import annotations
 
+import operator
 import typing
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from pydantic import BaseModel
 
 from .models import Evidence, Node, Report
 from .terms import Term
 
-__all__ = ["term_of", "walk", "canonicalize", "mint_ids"]
+__all__ = ["term_of", "walk", "Tree", "PerModel", "canonicalize", "mint_ids"]
 
 Path = tuple[Any, ...]
 
@@ -43,6 +44,14 @@ def node_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model.model_fields.items() if _holds_nodes(info.annotation))
 
 
+@lru_cache(maxsize=None)
+def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that hold lists or nested nodes: all that canonical order touches."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if typing.get_origin(info.annotation) is list or _holds_nodes(info.annotation)
+                 or "list[" in str(info.annotation))
+
+
 def children(node: Node) -> Iterator[tuple[str, int | None, Node]]:
     """The nested nodes directly held by ``node``: (field, index or None, child)."""
     values = node.__dict__
@@ -58,7 +67,7 @@ def children(node: Node) -> Iterator[tuple[str, int | None, Node]]:
 
 def walk(node: Node, path: Path = ()) -> Iterator[tuple[Path, Node]]:
     """Every node under ``node`` (itself first), depth first, with its location tuple."""
-    # A stack, not nested generators: a dossier has thousands of nodes and is walked on every load.
+    # A stack, not nested generators: a dossier has thousands of nodes.
     stack = [(path, node)]
     while stack:
         loc, current = stack.pop()
@@ -67,46 +76,124 @@ def walk(node: Node, path: Path = ()) -> Iterator[tuple[Path, Node]]:
         stack.extend(reversed(held))
 
 
-def mint_ids(report: Report) -> None:
+class PerModel(dict):  # type: ignore[type-arg]
+    """What ``make(model)`` gives for each model class, worked out once and then looked up at dict speed.
+
+    For the loops that run once per node on every load, where even an
+    ``lru_cache`` call costs more than the work it saves.
+    """
+
+    def __init__(self, make: Callable[[type[BaseModel]], Any]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, model: type[BaseModel]) -> Any:
+        value = self[model] = self.make(model)
+        return value
+
+
+_NODE, _NODE_LIST, _VALUE_LIST = "node", "node list", "value list"
+
+
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """What a :class:`Tree` does with each field of ``model`` that holds nodes or lists, in field order."""
+    holding_nodes = node_fields(model)
+    plan = []
+    for name in _list_fields(model):
+        if name not in holding_nodes:
+            kind = _VALUE_LIST
+        elif typing.get_origin(model.model_fields[name].annotation) is list:
+            kind = _NODE_LIST
+        else:
+            kind = _NODE
+        plan.append((name, kind))
+    return tuple(plan)
+
+
+class _Kind(NamedTuple):
+    evidence: bool  # worked out once: isinstance against a pydantic model class goes through its metaclass
+    plan: tuple[tuple[str, str], ...]
+
+
+_KINDS = PerModel(lambda model: _Kind(issubclass(model, Evidence), _plan(model)))
+
+
+class Tree:
+    """What loading needs from a report, gathered in one walk instead of one walk per step.
+
+    ``nodes`` is every node with its location, in the order of :func:`walk`;
+    ``evidence`` the :class:`Evidence` among them; ``nested`` every node but
+    the root as ``(holder, field, index or None, node)``, in the same order;
+    ``node_lists`` and ``value_lists`` every list of two or more items, which
+    canonical order sorts (a shorter one is sorted as it is). Lists are
+    gathered, not copied, so the tree stays right while ids are minted and
+    offsets filled in.
+    """
+
+    __slots__ = ("nodes", "evidence", "nested", "node_lists", "value_lists")
+
+    def __init__(self, root: Node, path: Path = ()):
+        self.nodes: list[tuple[Path, Node]] = []
+        self.evidence: list[tuple[Path, Evidence]] = []
+        self.nested: list[tuple[Node, str, int | None, Node]] = []
+        self.node_lists: list[list[Node]] = []
+        self.value_lists: list[list[Any]] = []
+        self._visit(path, root)
+
+    def _visit(self, loc: Path, node: Node) -> None:
+        # Recursive: nodes nest no deeper than pydantic validates (a few hundred levels at most).
+        self.nodes.append((loc, node))
+        evidence, plan = _KINDS[type(node)]
+        if evidence:
+            self.evidence.append((loc, node))  # type: ignore[arg-type]
+        if not plan:  # most nodes are evidence, which holds nothing
+            return
+        values = node.__dict__
+        for name, kind in plan:
+            value = values[name]
+            if kind is _NODE:
+                if value is not None:
+                    self.nested.append((node, name, None, value))
+                    self._visit(loc + (name,), value)
+            elif kind is _NODE_LIST:
+                if len(value) > 1:
+                    self.node_lists.append(value)
+                for i, item in enumerate(value):
+                    self.nested.append((node, name, i, item))
+                    self._visit(loc + (name, i), item)
+            elif value is not None and len(value) > 1:
+                self.value_lists.append(value)
+
+
+def mint_ids(report: Report, tree: Tree | None = None) -> None:
     """Give every nested node without an id one minted from its holder's: ``holder/field[/n]``.
 
     Evidence is minted from its offsets (``holder/evidence/12-26``), so adding
     a span does not renumber the others. Must run after evidence is anchored.
+    ``tree`` is the report's :class:`Tree`, when the caller has it already.
     """
-
-    def visit(node: Node) -> None:
-        for name, index, child in children(node):
-            if child.id is None:
-                if isinstance(child, Evidence) and child.start is not None:
-                    suffix = f"/{child.start}-{child.end}"
-                else:
-                    suffix = "" if index is None else f"/{index + 1}"
-                child.id = f"{node.id}/{name}{suffix}"
-            visit(child)
-
-    visit(report)
-
-
-@lru_cache(maxsize=None)
-def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` that hold lists or nested nodes: all that canonical order touches."""
-    return tuple(name for name, info in model.model_fields.items()
-                 if typing.get_origin(info.annotation) is list or _holds_nodes(info.annotation)
-                 or "list[" in str(info.annotation))
-
-
-def canonicalize(node: Node) -> None:
-    """Sort every list under ``node`` in place: nodes by their sort key, plain values by value, without repeats."""
-    values = node.__dict__
-    for name in _list_fields(type(node)):
-        value = values[name]
-        if isinstance(value, Node):
-            canonicalize(value)
-        elif isinstance(value, list) and value:
-            if isinstance(value[0], Node):
-                for item in value:
-                    canonicalize(item)
-                value.sort(key=lambda n: n.sort_key())
+    for holder, name, index, node in (tree if tree is not None else Tree(report)).nested:
+        if node.id is None:
+            if _KINDS[type(node)].evidence and node.start is not None:  # type: ignore[attr-defined]
+                node.id = f"{holder.id}/{name}/{node.start}-{node.end}"  # type: ignore[attr-defined]
+            elif index is None:
+                node.id = f"{holder.id}/{name}"
             else:
-                # Plain values and references form a set in RDF; repeating one says nothing more.
-                value[:] = sorted(set(value), key=str)
+                node.id = f"{holder.id}/{name}/{index + 1}"
+
+
+_sort_key = operator.methodcaller("sort_key")
+
+
+def canonicalize(node: Node, tree: Tree | None = None) -> None:
+    """Sort every list under ``node`` in place: nodes by their sort key, plain values by value, without repeats.
+
+    ``tree`` is the :class:`Tree` of ``node``, when the caller has it already.
+    """
+    if tree is None:
+        tree = Tree(node)
+    for nodes in tree.node_lists:
+        nodes.sort(key=_sort_key)
+    for values in tree.value_lists:
+        # Plain values and references form a set in RDF; repeating one says nothing more.
+        values[:] = sorted(set(values), key=str)
