@@ -23,7 +23,8 @@ __version__ = "0.1.0"
 
 # rdflib, pyld and pyshacl take a while to import; these names load them only when first used.
 _LAZY = {
-    "dumps": "dossier.formats", "read": "dossier.formats", "write": "dossier.formats", "loads_as": "dossier.formats",
+    "dumps": "dossier.formats", "dumps_many": "dossier.formats", "read": "dossier.formats",
+    "write": "dossier.formats", "loads_as": "dossier.formats",
     "FORMATS": "dossier.formats", "to_dataset": "dossier.linked.rdfio", "from_graph": "dossier.linked.rdfio",
     "extract": "dossier.extract", "problems_in": "dossier.validation", "check_file": "dossier.validation",
 }

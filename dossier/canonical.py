@@ -8,6 +8,7 @@ escaped. The same dossier always gives the same bytes.
 from __future__ import annotations
 
 import json
+import typing
 from enum import Enum
 from typing import Any
 
@@ -19,7 +20,7 @@ from .models import Report
 
 __all__ = ["to_data", "to_json", "dumps_json"]
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLANS: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 def _prune(value: Any) -> Any:
@@ -30,24 +31,46 @@ def _prune(value: Any) -> Any:
     return value
 
 
+def _only_models(annotation: Any) -> bool:
+    """Whether every value ``annotation`` admits, but None, is a model or a list of models."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = args[:1]
+    return bool(args) and all(_only_models(a) for a in args)
+
+
+def _plan(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Each field of the model ``cls`` in order, and whether it holds only nested models."""
+    return tuple((name, _only_models(info.annotation)) for name, info in cls.model_fields.items())
+
+
 def _node_data(node: BaseModel) -> dict[str, Any]:
     # What ``_prune(node.model_dump(mode="json"))`` gives, read straight from the fields: several times faster.
     cls = type(node)
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(cls.model_fields)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _plan(cls)
     values = node.__dict__
     out: dict[str, Any] = {}
-    for name in names:
+    for name, models in plan:
         value = values[name]
         if value is None or value is False:
             continue
         kind = type(value)
         if kind is str or kind is int or kind is bool:
             out[name] = value
+        elif models:  # nested nodes, straight to their data: most values are in them
+            if kind is not list:
+                out[name] = _node_data(value)
+            elif len(value) == 1:  # most lists have one item, which needs no comprehension
+                out[name] = [_node_data(value[0])]
+            elif value:
+                out[name] = [_node_data(item) for item in value]
         elif kind is list:
             if value:
-                out[name] = [_value(item) for item in value]
+                out[name] = [item if type(item) is str else _value(item) for item in value]
         else:
             out[name] = _value(value)
     return out

@@ -3,14 +3,17 @@
 Our Turtle, TriG, N-Triples and N-Quads writers are checked against rdflib's
 serializers on the same graph (isomorphic merged, and graph by graph for the
 formats with named graphs), with pyoxigraph as a second, independent parser;
-the writers' direct route from a report is checked against their route from
-plain quads; the canonical JSON against pydantic's own dump and the standard
-library's encoder. On the seed, on generated dossiers, and on a dossier made
-of hostile strings.
+the node records they are written from against pyld's expansion of the
+JSON-LD, which shares no code with them; the canonical JSON against
+pydantic's own dump and the standard library's encoder; ``dumps_many``
+against ``dumps``, byte for byte; escaping against translating every
+character. On the seed, on generated dossiers, and on a dossier made of
+hostile strings.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -24,9 +27,11 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 import dossier
 from dossier.canonical import _prune, dumps_json, to_data, to_json
-from dossier.formats import dumps
+from dossier.errors import UnknownFormat
+from dossier.formats import FORMATS, dumps, dumps_many, get_format
+from dossier.linked import ntriples, turtle
 from dossier.linked.jsonld import jsonld_quads
-from dossier.linked.quads import quads
+from dossier.linked.quads import node_records, quads
 from dossier.linked.rdfio import to_dataset
 
 from strategies import reports
@@ -170,6 +175,30 @@ def check_json(report: dossier.Report) -> None:
     assert to_json(report) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
 
 
+WRITTEN = [f.name for f in FORMATS.values() if f.write]
+# Groupings that take each path of dumps_many: JSON-LD put together from the JSON text or written alone, records shared.
+GROUPS = [["json", "jsonld", "turtle"], ["jsonld"], ["jsonld", "json"], ["nq", "ttl", "trig"],
+          ["application/n-triples"]]
+
+
+def check_many(report: dossier.Report, base: str | None = None) -> None:
+    """dumps_many gives, format by format and by the names given, the bytes dumps gives."""
+    alone = {fmt: dumps(report, fmt, base=base) for fmt in WRITTEN}
+    assert dumps_many(report, WRITTEN, base=base) == alone
+    for group in GROUPS:
+        assert dumps_many(report, group, base=base) == {fmt: alone[get_format(fmt).name] for fmt in group}
+
+
+def check_lines(report: dossier.Report) -> None:
+    """N-Quads and N-Triples lines are unique, and the same dossier, read again from its JSON, gives the same bytes."""
+    again = dossier.loads(dumps(report, "json"), syntax="json")
+    for fmt in ("nquads", "ntriples"):
+        text = dumps(report, fmt)
+        lines = text.split("\n")  # not splitlines: U+2028 and others stay unescaped in a line
+        assert len(lines) == len(set(lines))
+        assert dumps(again, fmt) == text
+
+
 def check_jsonld_graph(report: dossier.Report) -> None:
     """pyld's expansion of our JSON-LD is the merged graph of our N-Quads (a plain path that shares no code)."""
     by_pyld = {(s, p, o) for s, p, o, _ in jsonld_quads(dumps(report, "jsonld"))}
@@ -187,6 +216,23 @@ def test_seed_writers_match_rdflib(fmt: str, seed: dossier.Report) -> None:
 
 def test_seed_json(seed: dossier.Report) -> None:
     check_json(seed)
+    check_jsonld_graph(seed)
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_seed_dumps_many(base: str | None, seed: dossier.Report) -> None:
+    check_many(seed, base)
+
+
+def test_seed_lines(seed: dossier.Report) -> None:
+    check_lines(seed)
+
+
+def test_dumps_many_refuses_a_format_it_cannot_write_before_writing_any(seed: dossier.Report) -> None:
+    for formats in (["json", "yaml"], ["turtle", "no-such-format"]):
+        with pytest.raises(UnknownFormat):
+            dumps_many(seed, formats)
+    assert dumps_many(seed, "ttl") == {"ttl": dumps(seed, "turtle")}  # one name, not its letters
 
 
 # ---- hostile strings
@@ -204,6 +250,57 @@ def test_hostile_json_and_jsonld(hostile: dossier.Report) -> None:
     text = dumps(hostile, "nquads")
     assert "\\u0000" in text and "\\u007F" in text and "😀" in text and '\\"' in text and "\\\\u0041" in text
     assert '"""' in dumps(hostile, "turtle")  # multi-line strings use the long form
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_hostile_dumps_many(base: str | None, hostile: dossier.Report) -> None:
+    check_many(hostile, base)
+    check_lines(hostile)
+
+
+def _unchecked(report: dossier.Report) -> dossier.Report:
+    """``report`` with what only a dossier that was never checked holds: a repeated id, a repeated alias."""
+    out = copy.deepcopy(report)
+    out.persons.append(copy.deepcopy(out.persons[0]))
+    out.persons[1].aliases = out.persons[1].aliases * 2
+    return out
+
+
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_a_repeated_id_repeats_no_line(fmt: str, hostile: dossier.Report) -> None:
+    unchecked = _unchecked(hostile)
+    check_rdf(unchecked, fmt)
+    if fmt in ("nquads", "ntriples"):
+        lines = dumps(unchecked, fmt).split("\n")
+        assert len(lines) == len(set(lines)) == len(set(dumps(hostile, fmt).split("\n")))
+
+
+# ---- escaping: a few tests and replaces, against translating every character
+
+ESCAPABLE = st.text(st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(
+    ['"', "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x0b", "\x1f", "\x7f", "\x85", "\xa0", "\u2028", "😀"])))
+
+
+@SETTINGS
+@given(text=ESCAPABLE)
+def test_escaping_matches_translating(text: str) -> None:
+    assert ntriples.escape_string(text) == text.translate(ntriples._TABLE)
+    long = '"""' + text.translate(turtle._LONG_TABLE) + '"""'
+    assert turtle._quoted(text) == (long if "\n" in text else '"' + text.translate(ntriples._TABLE) + '"')
+
+
+def test_hostile_strings_escape_as_translating() -> None:
+    for text in HOSTILE:
+        assert ntriples.escape_string(text) == text.translate(ntriples._TABLE)
+
+
+def test_records_hold_each_quad_once(seed: dossier.Report, hostile: dossier.Report) -> None:
+    """In a checked dossier no record repeats a triple and no subject has two records: the writers rely on it."""
+    for report in (seed, hostile):
+        expanded = list(quads(report))
+        assert len(expanded) == len(set(expanded))
+        subjects = [subject for subject, _, _ in node_records(report)]
+        assert len(subjects) == len(set(subjects))
 
 
 def test_json_falls_back_to_the_stdlib_for_what_utf8_cannot_hold() -> None:
@@ -227,3 +324,10 @@ def test_generated_dossiers_match_rdflib(report: dossier.Report) -> None:
 def test_generated_dossiers_json_and_jsonld(report: dossier.Report) -> None:
     check_json(report)
     check_jsonld_graph(report)
+
+
+@SETTINGS
+@given(report=valid_reports())
+def test_generated_dossiers_dumps_many_and_lines(report: dossier.Report) -> None:
+    check_many(report)
+    check_lines(report)

@@ -91,14 +91,34 @@ def local_context(report: Report, base: str | None = None) -> dict[str, Any]:
     return ctx
 
 
-def to_jsonld(report: Report, base: str | None = None) -> str:
+# How the canonical JSON text opens, and how a JSON text of {"@context": [...]} closes, indented by two.
+_OPEN, _CLOSE = "{\n", "\n  ]\n}\n"
+
+
+@lru_cache(maxsize=1)
+def _context_head() -> str:
+    """The JSON-LD text from its start to the end of the published context, written once: it never changes."""
+    text = dumps_json({"@context": [bundled_context()["@context"]]})
+    assert text.endswith(_CLOSE)
+    return text[:-len(_CLOSE)]
+
+
+def to_jsonld(report: Report, base: str | None = None, *, json_text: str | None = None) -> str:
     """JSON-LD text: the canonical JSON under the published context and the document's base and language.
 
     The context is written inline, not by its URL: any JSON-LD processor reads
     the file offline, with no loader of ours and nothing fetched.
+    ``json_text``, the canonical JSON text of ``report`` when the caller has
+    it already (:func:`~dossier.canonical.to_json`), is reused rather than
+    written again.
     """
-    doc = {"@context": [bundled_context()["@context"], local_context(report, base)], **to_data(report)}
-    return dumps_json(doc)
+    if json_text is None or not json_text.startswith(_OPEN):
+        return dumps_json({"@context": [bundled_context()["@context"], local_context(report, base)], **to_data(report)})
+    # The text dumps_json({"@context": [context, local], **data}) gives, put together from parts: the
+    # published context's, written once; the local context's, indented to its place (JSON text has
+    # newlines only between lines); and the JSON's, whose keys are the document's.
+    local = dumps_json(local_context(report, base))[:-1].replace("\n", "\n    ")
+    return f"{_context_head()},\n    {local}\n  ],\n{json_text[len(_OPEN):]}"
 
 
 def _loaded_urls(value: Any, loc: tuple[Any, ...] = (), in_context: bool = False) -> Iterator[tuple[tuple[Any, ...], Any]]:

@@ -8,32 +8,50 @@ file reads like the JSON and is byte-stable.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from functools import lru_cache
+from typing import Optional
 
 from ..terms import NS
 from .ntriples import escape_string
-from .quads import K_IRI, K_LIT, Record
+from .quads import K_IRI, K_IRIS, K_LIT, K_TYPED, MANY, Record, Statement, merged
 
 __all__ = ["write_turtle", "write_trig"]
 
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
-_INTEGER = re.compile(r"^[+-]?[0-9]+$")
-_XSD = NS["xsd"]
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_XSD_INTEGER = NS["xsd"] + "integer"
+_XSD_BOOLEAN = NS["xsd"] + "boolean"
 _RDF_TYPE = NS["rdf"] + "type"
-_SHORT = {_XSD + "integer": _INTEGER, _XSD + "boolean": re.compile(r"^(true|false)$")}
 _LONG_TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F] if i != 0x0A}
 _LONG_TABLE.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\r"): "\\r", ord("\t"): "\\t"})
 # Controls other than newline, carriage return and tab: with none of them, escaping a long string is a few replaces.
 _LONG_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# subject -> predicate -> object texts, each in order of first appearance
-Blocks = dict[str, dict[str, list[str]]]
+
+def _quoted(lexical: str) -> str:
+    """A Turtle string: the long form for text with newlines, which stays readable; the short form otherwise."""
+    if "\n" not in lexical:
+        return '"' + escape_string(lexical) + '"'
+    # As in escape_string: a few replaces, and a search for other controls only if something is still unprintable.
+    escaped = lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\t", "\\t")
+    if not escaped.replace("\n", "").isprintable() and _LONG_CONTROL.search(lexical):
+        escaped = lexical.translate(_LONG_TABLE)
+    return '"""' + escaped + '"""'
 
 
-def _escape_long(text: str) -> str:
-    if _LONG_CONTROL.search(text):
-        return text.translate(_LONG_TABLE)
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\t", "\\t")
+@lru_cache(maxsize=4096)
+def _prefixed(iri: str) -> tuple[str, Optional[str]]:
+    """``iri`` as a prefixed name and its prefix where one fits, else whole and None.
+
+    Kept across calls: nearly every IRI that is not a node's is one of the
+    vocabulary's few hundred, the same in every dossier.
+    """
+    for prefix, ns in NS.items():
+        if iri.startswith(ns):
+            local = iri[len(ns):]
+            if _LOCAL.match(local):
+                return f"{prefix}:{local}", prefix
+    return f"<{iri}>", None
 
 
 class _Writer:
@@ -41,84 +59,117 @@ class _Writer:
         # A relative reference resolves against the base's last '/', so '#'-bases get full IRIs.
         self.base = base if base and base.endswith("/") else None
         self.used: set[str] = set()
-        self.seen: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # each IRI's text, made once
+        self.heads: dict[str, dict[str, str]] = {}  # by separator: each predicate's text after it, and a space
 
     def iri(self, iri: str) -> str:
-        found = self.seen.get(iri)
+        """``iri`` as Turtle: relative under the base, else a prefixed name where one fits, else whole."""
+        found = self.names.get(iri)
         if found is None:
-            found = self.seen[iri] = self._iri(iri)
+            if self.base and iri.startswith(self.base) and len(iri) > len(self.base):
+                found = f"<{iri[len(self.base):]}>"
+            else:
+                found, prefix = _prefixed(iri)
+                if prefix:
+                    self.used.add(prefix)
+            self.names[iri] = found
         return found
 
-    def _iri(self, iri: str) -> str:
-        if self.base and iri.startswith(self.base) and len(iri) > len(self.base):
-            return f"<{iri[len(self.base):]}>"
-        for prefix, ns in NS.items():
-            if iri.startswith(ns):
-                local = iri[len(ns):]
-                if _LOCAL.match(local):
-                    self.used.add(prefix)
-                    return f"{prefix}:{local}"
-        return f"<{iri}>"
-
-    def literal(self, lexical: str, lang: Optional[str], datatype: Optional[str]) -> str:
-        if datatype in _SHORT and _SHORT[datatype].match(lexical):
+    def typed(self, lexical: str, datatype: str) -> str:
+        """A typed literal; integers and booleans in their short form where the lexical form allows it."""
+        if datatype == _XSD_INTEGER and (lexical.isdigit() and lexical.isascii() or _INTEGER.match(lexical)):
             return lexical
-        if "\n" in lexical:
-            body = '"""' + _escape_long(lexical) + '"""'
-        else:
-            body = '"' + escape_string(lexical) + '"'
-        if lang:
-            return f"{body}@{lang}"
-        if datatype:
-            return f"{body}^^{self.iri(datatype)}"
-        return body
+        if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
+            return lexical
+        return f"{_quoted(lexical)}^^{self.iri(datatype)}"
 
-    def group_records(self, records: Iterable[Record]) -> Blocks:
-        """The records' statements by subject, then predicate, each object formatted once, in record order."""
-        subjects: Blocks = {}
-        iri, literal, seen = self.iri, self.literal, self.seen
-        for subject, _, fields in records:
-            preds = subjects.get(subject)
-            if preds is None:
-                preds = subjects[subject] = {}
-            for predicate, kind, extra, values in fields:
-                objs = preds.get(predicate)
-                if objs is None:
-                    objs = preds[predicate] = []
-                for value in values:
-                    if kind == K_IRI:
-                        text = seen.get(value) or iri(value)
-                    elif kind == K_LIT:  # what literal(value, extra, None) gives, inline: most objects are text
-                        if "\n" in value:
-                            text = '"""' + _escape_long(value) + '"""'
-                        else:
-                            text = '"' + escape_string(value) + '"'
-                        if extra:
-                            text = text + "@" + extra
-                    else:
-                        text = literal(value, None, extra)
-                    if text not in objs:
-                        objs.append(text)
-        return subjects
+    def object(self, kind: int, extra: Optional[str], value: str) -> str:
+        """The Turtle text of one object of a statement of ``kind`` (one value)."""
+        if kind == K_IRI:
+            return self.iri(value)
+        if kind == K_LIT:
+            return f"{_quoted(value)}@{extra}" if extra else _quoted(value)
+        return self.typed(value, extra)  # type: ignore[arg-type]
 
-    def blocks(self, subjects: Blocks, indent: str) -> list[str]:
-        out = []
+    def blocks(self, pieces: list[str], records: list[Record], indent: str) -> None:
+        """Add to ``pieces`` a block per record, a blank line apart: the subject, then each predicate and its objects.
+
+        Pieces, joined once at the end: lines joined into blocks joined into
+        a text would copy the text three times.
+        """
+        add = pieces.append
         wrap = ",\n" + indent + "        "
         between = " ;\n" + indent + "    "
-        iri, seen = self.iri, self.seen
-        for s, preds in subjects.items():
-            lines = []
-            for p, objs in preds.items():
-                name = "a" if p == _RDF_TYPE else seen.get(p) or iri(p)
-                joined = ", ".join(objs)
-                if len(joined) > 72 and len(objs) > 1:
-                    joined = wrap.join(objs)
-                lines.append(f"{name} {joined}")
-            out.append(indent + (seen.get(s) or iri(s)) + " " + between.join(lines) + " .\n")
-        return out
+        names, iri, typed = self.names, self.iri, self.typed
+        known = names.get
+        heads = self.heads.setdefault(between, {_RDF_TYPE: between + "a "})  # each predicate after the separator
+        head_of = heads.get
+        base = self.base or "\x00"  # no IRI starts with NUL, so with no base nothing is relative
+        cut = len(base)
+        start = indent
+        for subject, _, statements in records:
+            text = f"{start}{names.get(subject) or iri(subject)}"
+            start = "\n" + indent
+            opening: Optional[int] = None
+            if statements and statements[0][0] == _RDF_TYPE and statements[0][1] == K_IRI:
+                # A record opens with its type (node_records makes it so): written with the subject.
+                add(f"{text} a {known(statements[0][3]) or iri(statements[0][3])}")  # type: ignore[arg-type]
+                statements = statements[1:]
+            else:
+                add(text)
+                opening = len(pieces)
+            for predicate, kind, extra, value in statements:
+                head = head_of(predicate)
+                if head is None:
+                    head = heads[predicate] = f"{between}{iri(predicate)} "
+                add(head)
+                # What self.object gives, inline for the statements of one value: nearly all, and a call costs.
+                if kind == K_IRI:
+                    text = known(value)  # type: ignore[arg-type]
+                    if text is None:
+                        if value.startswith(base) and len(value) > cut:  # type: ignore[union-attr]
+                            text = names[value] = f"<{value[cut:]}>"  # type: ignore[index]
+                        else:
+                            text = iri(value)  # type: ignore[arg-type]
+                    add(text)
+                elif kind == K_LIT:
+                    if '"' in value or "\\" in value or not value.isprintable():  # type: ignore[operator,union-attr]
+                        add(f"{_quoted(value)}@{extra}" if extra else _quoted(value))  # type: ignore[arg-type]
+                    else:
+                        add(f'"{value}"@{extra}' if extra else f'"{value}"')
+                elif kind == K_TYPED:
+                    if extra == _XSD_INTEGER and value.isdigit() and value.isascii():  # type: ignore[union-attr]
+                        add(value)  # type: ignore[arg-type]
+                    else:
+                        add(typed(value, extra))  # type: ignore[arg-type]
+                elif kind == K_IRIS:
+                    add(_objects([known(one) or iri(one) for one in value], wrap))  # type: ignore[union-attr]
+                else:
+                    kind -= MANY
+                    add(_objects([self.object(kind, extra, one) for one in value], wrap))  # type: ignore[union-attr]
+            if opening is not None and len(pieces) > opening:
+                # Every predicate was added after the separator: the first follows the subject after a space.
+                pieces[opening] = " " + pieces[opening][len(between):]
+            add(" .\n")
 
 
-def _header(writer: _Writer, base: Optional[str]) -> str:
+def _objects(objects: list[str], wrap: str) -> str:
+    """Several objects of a predicate: one a line if together they are long."""
+    joined = ", ".join(objects)
+    return wrap.join(objects) if len(joined) > 72 else joined
+
+
+def _by_subject(records: list[Record]) -> list[Record]:
+    """One record per subject and graphs: needed only if ids repeat, in a dossier that was never checked."""
+    if len({record[0] for record in records}) == len(records):
+        return records
+    statements: dict[tuple[str, tuple[Optional[str], ...]], list[Statement]] = {}
+    for subject, graphs, some in records:
+        statements.setdefault((subject, graphs), []).extend(some)
+    return [(subject, graphs, merged(some)) for (subject, graphs), some in statements.items()]
+
+
+def _header(writer: _Writer) -> str:
     head = f"@base <{writer.base}> .\n" if writer.base else ""
     head += "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in NS.items() if p in writer.used)
     return head + "\n"
@@ -127,20 +178,26 @@ def _header(writer: _Writer, base: Optional[str]) -> str:
 def write_turtle(records: list[Record], base: Optional[str] = None) -> str:
     """Turtle text of the node records (:func:`~dossier.linked.quads.node_records`), graphs merged."""
     writer = _Writer(base)
-    body = writer.blocks(writer.group_records(records), "")
-    return _header(writer, base) + "\n".join(body)
+    pieces = [""]  # the header, known once the body is written
+    writer.blocks(pieces, _by_subject(records), "")
+    pieces[0] = _header(writer)
+    return "".join(pieces)
 
 
 def write_trig(records: list[Record], base: Optional[str] = None) -> str:
     """TriG text: the default graph first, then each named graph as its own block."""
     writer = _Writer(base)
     by_graph: dict[Optional[str], list[Record]] = {None: []}
-    for record in records:
+    for record in _by_subject(records):
         for g in record[1]:
             by_graph.setdefault(g, []).append(record)
-    grouped = {g: writer.group_records(rs) for g, rs in by_graph.items()}
-    parts = writer.blocks(grouped.pop(None), "")
-    for g, subjects in grouped.items():
-        inner = "\n".join(writer.blocks(subjects, "    "))
-        parts.append(f"{writer.iri(g)} {{\n{inner}}}\n")  # type: ignore[arg-type]
-    return _header(writer, base) + "\n".join(parts)
+    pieces = [""]  # the header, known once the body is written
+    writer.blocks(pieces, by_graph.pop(None), "")
+    for g, graph_records in by_graph.items():
+        if len(pieces) > 1:
+            pieces.append("\n")
+        pieces.append(f"{writer.iri(g)} {{\n")  # type: ignore[arg-type]
+        writer.blocks(pieces, graph_records, "    ")
+        pieces.append("}\n")
+    pieces[0] = _header(writer)
+    return "".join(pieces)
