@@ -12,13 +12,14 @@ from __future__ import annotations
 import glob
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Iterator, Optional, Sequence
+from typing import IO, Callable, Iterator, Optional, Sequence
 
 from .errors import DossierError, InvalidDossier, ReadError, UnknownFormat, summarise
 from .formats import FORMATS, _umask, atomic_write, dumps, get_format, read
@@ -72,32 +73,90 @@ def _safe_convert(path: str, to: str, base: Optional[str], source_format: Option
         return False, f"internal error ({type(exc).__name__}: {exc})"
 
 
-def _convert_chunk(paths: list[str], *args: object) -> list[tuple[bool, str]]:
-    return [_safe_convert(p, *args) for p in paths]  # type: ignore[arg-type]
+def _convert_chunk(paths: list[str], args: tuple, part: Optional[str],  # type: ignore[type-arg]
+                   files: Optional[list[str]]) -> list[tuple[bool, str]]:
+    """Convert ``paths`` and write their outputs; return (converted, error message) per input.
+
+    Outputs are written here, in the worker, and never sent back: piping
+    gigabytes of text through the parent would make it the bottleneck. With
+    ``part`` the outputs are written one after another into that file; with
+    ``files`` each goes (atomically) to its own file.
+    """
+    results = [_safe_convert(p, *args) for p in paths]
+    if files is not None:
+        for (ok, text), target in zip(results, files):
+            if ok:
+                atomic_write(target, text)
+    elif part is not None:
+        with open(part, "w", encoding="utf-8", newline="\n") as sink:
+            sink.writelines(text for ok, text in results if ok)
+    return [(ok, "" if ok else text) for ok, text in results]
 
 
-def _chunks(paths: list[Path], jobs: int) -> Iterator[list[Path]]:
+def _chunks(count: int, jobs: int) -> Iterator[range]:
     # Small inputs sets still reach every worker: never more than a quarter of a worker's share per chunk.
-    size = max(1, min(CHUNK, len(paths) // (jobs * 4)))
-    for i in range(0, len(paths), size):
-        yield paths[i:i + size]
+    size = max(1, min(CHUNK, count // (jobs * 4)))
+    for i in range(0, count, size):
+        yield range(i, min(i + size, count))
 
 
-def _results(paths: list[Path], jobs: int, args: tuple) -> Iterator[tuple[Path, bool, str]]:  # type: ignore[type-arg]
+Deliver = Callable[[str], None]
+
+
+def _results(paths: list[Path], jobs: int, args: tuple, parts: Optional[str],  # type: ignore[type-arg]
+             files: Optional[list[str]], deliver: Deliver) -> Iterator[tuple[Path, bool, str]]:
+    """Convert every input, chunk by chunk, and yield (path, converted, error message) in input order.
+
+    With ``parts`` (a folder), each chunk writes a part file there, which is
+    handed to ``deliver`` once every chunk before it has been, then removed:
+    a combined output keeps input order however the workers finish.
+    """
+    def work(chunk: range) -> tuple[list[str], tuple, Optional[str], Optional[list[str]]]:  # type: ignore[type-arg]
+        part = os.path.join(parts, str(chunk.start)) if parts else None
+        return [str(paths[i]) for i in chunk], args, part, None if files is None else [files[i] for i in chunk]
+
+    def settle(chunk: range, part: Optional[str], done: list[tuple[bool, str]]) -> list[tuple[Path, bool, str]]:
+        if part is not None and os.path.exists(part):  # absent when every input of the chunk failed
+            deliver(part)
+            os.unlink(part)
+        return [(paths[i], *result) for i, result in zip(chunk, done)]
+
     if jobs <= 1 or len(paths) <= 1:
-        for p in paths:
-            yield (p, *_safe_convert(str(p), *args))
+        for chunk in _chunks(len(paths), 1):
+            task = work(chunk)
+            yield from settle(chunk, task[2], _convert_chunk(*task))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[tuple[list[Path], Future]] = deque()  # type: ignore[type-arg]
-        for chunk in _chunks(paths, jobs):
-            window.append((chunk, pool.submit(_convert_chunk, [str(p) for p in chunk], *args)))
-            if len(window) >= jobs * 3:
-                done, fut = window.popleft()
-                yield from ((p, *result) for p, result in zip(done, fut.result()))
+        window: deque[tuple[range, Optional[str], Future]] = deque()  # type: ignore[type-arg]
+        for chunk in _chunks(len(paths), jobs):
+            task = work(chunk)
+            window.append((chunk, task[2], pool.submit(_convert_chunk, *task)))
+            if len(window) >= jobs * 3:  # a bounded window: memory does not grow with the number of inputs
+                chunk, part, fut = window.popleft()
+                yield from settle(chunk, part, fut.result())
         while window:
-            done, fut = window.popleft()
-            yield from ((p, *result) for p, result in zip(done, fut.result()))
+            chunk, part, fut = window.popleft()
+            yield from settle(chunk, part, fut.result())
+
+
+def _append_to(sink: IO[bytes]) -> Deliver:
+    """Deliver a part file by appending it to ``sink``; the kernel copies, nothing passes through Python."""
+    def deliver(part: str) -> None:
+        sink.flush()
+        with open(part, "rb") as src:
+            size, copied = os.fstat(src.fileno()).st_size, 0
+            while copied < size:
+                sent = os.sendfile(sink.fileno(), src.fileno(), copied, size - copied)
+                if sent == 0:
+                    raise OSError(f"could not copy {part}: the output stopped taking data")
+                copied += sent
+
+    return deliver
+
+
+def _to_stdout(part: str) -> None:
+    with open(part, encoding="utf-8", newline="") as src:
+        sys.stdout.write(src.read())
 
 
 class _Progress:
@@ -168,42 +227,42 @@ def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[st
         raise UnknownFormat("several inputs need -o: a folder, or a .nq or .jsonl file to combine them "
                             "(or --to nquads / jsonl to stream them to standard output)")
     folder = out if out is not None and not combined and (len(paths) > 1 or out.is_dir()) else None
-    names = _output_names(paths, ".jsonl" if to == "jsonl" else get_format(to).extensions[0]) if folder else []
+    if out is not None and folder is None and not out.parent.is_dir():
+        raise ReadError(f"cannot write {out}: the folder {out.parent} does not exist")
+    files: Optional[list[str]] = None
+    if folder is not None:
+        names = _output_names(paths, ".jsonl" if to == "jsonl" else get_format(to).extensions[0])
+        folder.mkdir(parents=True, exist_ok=True)
+        files = [str(folder / name) for name in names]
+    elif out is not None and not combined:
+        files = [str(out)]
     if progress is None:
         progress = len(paths) > 1 and sys.stderr.isatty()
     bar = _Progress(len(paths), progress, sys.stderr)
     failures = 0
     args = (to, base, source_format, max_bytes)
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    sink, tmp = _open_combined(out) if combined else (None, None)
+    sink, tmp, parts = None, None, None
     try:
-        for i, (path, ok, text) in enumerate(_results(paths, jobs, args)):
+        if files is None:  # one stream: parts in a private folder beside the output (or in the temporary folder)
+            where = (out.parent if str(out.parent) else Path(".")) if combined else None  # type: ignore[union-attr]
+            parts = tempfile.mkdtemp(prefix=".dossier-parts-", dir=where)
+        if combined:
+            fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parts)  # type: ignore[union-attr]
+            sink = os.fdopen(fd, "wb")
+        deliver = _append_to(sink) if sink is not None else _to_stdout
+        for path, ok, message in _results(paths, jobs, args, parts, files, deliver):
             if not ok:
                 failures += 1
                 bar.clear()
-                print(f"{path}: {text}" if not text.startswith(str(path)) else text, file=sys.stderr)
-            elif sink is not None:
-                sink.write(text)
-            elif folder is not None:
-                atomic_write(folder / names[i], text)
-            elif out is not None:
-                atomic_write(out, text)
-            else:
-                sys.stdout.write(text)
+                print(f"{path}: {message}" if not message.startswith(str(path)) else message, file=sys.stderr)
             bar.step(ok)
         if sink is not None:
             sink.close()
             os.chmod(tmp, 0o666 & ~_umask())  # type: ignore[arg-type]
             os.replace(tmp, out)  # type: ignore[arg-type]
-            sink = None
     finally:
         if sink is not None:
             sink.close()
-            os.unlink(tmp)  # type: ignore[arg-type]
+        if parts is not None:
+            shutil.rmtree(parts, ignore_errors=True)
     return 1 if failures else 0
-
-
-def _open_combined(out: Path) -> tuple[IO[str], str]:
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent if str(out.parent) else ".")
-    return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp
