@@ -138,3 +138,22 @@ def test_usage_errors(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["convert", str(corpus), str(tmp_path / "other"), "-o", str(tmp_path / "out")]) == 2
     assert "would both be written to d0.json" in capsys.readouterr().err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_an_interrupted_run_leaves_nothing_behind(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.batch as batch
+
+    real, calls = batch._safe_convert, []
+
+    def interrupted(*args: object) -> tuple[bool, str]:
+        calls.append(args)
+        if len(calls) == 3:  # after two inputs have been written to a part file and appended
+            raise KeyboardInterrupt
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_safe_convert", interrupted)
+    out = tmp_path / "all.nq"
+    with pytest.raises(KeyboardInterrupt):
+        convert_many([str(corpus)], output=str(out))
+    assert len(calls) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no output, no part files, no temporary file
