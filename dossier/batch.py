@@ -111,11 +111,14 @@ def _results(paths: list[Path], jobs: int, args: tuple, parts: Optional[str],  #
     handed to ``deliver`` once every chunk before it has been, then removed:
     a combined output keeps input order however the workers finish.
     """
-    def work(chunk: range) -> tuple[list[str], tuple, Optional[str], Optional[list[str]]]:  # type: ignore[type-arg]
-        part = os.path.join(parts, str(chunk.start)) if parts else None
-        return [str(paths[i]) for i in chunk], args, part, None if files is None else [files[i] for i in chunk]
+    def part_of(chunk: range) -> Optional[str]:
+        return os.path.join(parts, str(chunk.start)) if parts else None
 
-    def settle(chunk: range, part: Optional[str], done: list[tuple[bool, str]]) -> list[tuple[Path, bool, str]]:
+    def task(chunk: range) -> tuple[list[str], tuple, Optional[str], Optional[list[str]]]:  # type: ignore[type-arg]
+        return [str(paths[i]) for i in chunk], args, part_of(chunk), None if files is None else [files[i] for i in chunk]
+
+    def settle(chunk: range, done: list[tuple[bool, str]]) -> list[tuple[Path, bool, str]]:
+        part = part_of(chunk)
         if part is not None and os.path.exists(part):  # absent when every input of the chunk failed
             deliver(part)
             os.unlink(part)
@@ -123,20 +126,17 @@ def _results(paths: list[Path], jobs: int, args: tuple, parts: Optional[str],  #
 
     if jobs <= 1 or len(paths) <= 1:
         for chunk in _chunks(len(paths), 1):
-            task = work(chunk)
-            yield from settle(chunk, task[2], _convert_chunk(*task))
+            yield from settle(chunk, _convert_chunk(*task(chunk)))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[tuple[range, Optional[str], Future]] = deque()  # type: ignore[type-arg]
+        window: deque[tuple[range, Future]] = deque()  # type: ignore[type-arg]
         for chunk in _chunks(len(paths), jobs):
-            task = work(chunk)
-            window.append((chunk, task[2], pool.submit(_convert_chunk, *task)))
+            window.append((chunk, pool.submit(_convert_chunk, *task(chunk))))
             if len(window) >= jobs * 3:  # a bounded window: memory does not grow with the number of inputs
-                chunk, part, fut = window.popleft()
-                yield from settle(chunk, part, fut.result())
-        while window:
-            chunk, part, fut = window.popleft()
-            yield from settle(chunk, part, fut.result())
+                done, fut = window.popleft()
+                yield from settle(done, fut.result())
+        for chunk, fut in window:
+            yield from settle(chunk, fut.result())
 
 
 def _append_to(sink: IO[bytes]) -> Deliver:
