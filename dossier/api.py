@@ -19,8 +19,6 @@ __all__ = ["load", "loads", "validate", "check"]
 
 PathLike = Union[str, Path]
 
-_PARSERS = {".yaml": parse_yaml, ".yml": parse_yaml, ".json": parse_json}
-
 
 def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "yaml",
           directory: PathLike | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -33,8 +31,8 @@ def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "ya
         if len(data) > max_bytes:
             raise InvalidDossier([Problem("limit", f"the document is over the limit of {max_bytes} bytes", file=name)])
         data = decode(data, name)
-    parse = parse_json if syntax == "json" else parse_yaml
-    doc = parse(data, name)
+    # The depth of JSON is checked in loading, where the models bound it (reading.parse_json).
+    doc = parse_json(data, name, check_depth=False) if syntax == "json" else parse_yaml(data, name)
     if syntax == "json" and isinstance(doc.data, dict) and "@context" in doc.data:
         from .formats import loads_as
 

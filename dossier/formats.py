@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
@@ -167,7 +168,8 @@ def _report_id(stem: str) -> str:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("yaml", "application/yaml", (".yaml", ".yml"), ("yml",), None, _read_document(parse_yaml)),
-    Format("json", "application/json", (".json",), (), _writer("json"), _read_document(parse_json)),
+    Format("json", "application/json", (".json",), (), _writer("json"),
+           _read_document(partial(parse_json, check_depth=False))),  # loading checks the depth (parse_json)
     Format("jsonld", "application/ld+json", (".jsonld",), ("json-ld",), _writer("jsonld"), _read_jsonld, True),
     Format("turtle", "text/turtle", (".ttl",), ("ttl",), _writer("turtle"), _rdf_reader("turtle"), True),
     Format("ntriples", "application/n-triples", (".nt",), ("nt", "n-triples"), _writer("ntriples"),

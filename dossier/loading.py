@@ -12,7 +12,7 @@ from .anchoring import anchor, sha256_text
 from .errors import InvalidDossier, Problem, ProblemList, ReadError, json_path
 from .integrity import check_integrity
 from .models import Evidence, Report
-from .reading import DEFAULT_MAX_BYTES, Document, read_bytes
+from .reading import DEFAULT_MAX_BYTES, MAX_DEPTH, Document, read_bytes
 from .walk import Tree, canonicalize, mint_ids
 
 __all__ = ["report_from_document", "pydantic_problems"]
@@ -114,16 +114,25 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
     ``text_path`` is kept in ``report.text``.
     """
     if not isinstance(doc.data, dict):
+        doc.require_depth()
         raise InvalidDossier([Problem("schema", f"a dossier is a mapping, not {type(doc.data).__name__}",
                                       file=doc.name, expected="an object with id, persons, places ...")])
     try:
         report = Report.model_validate(doc.data)
     except ValidationError as exc:
+        doc.require_depth()
         raise InvalidDossier(pydantic_problems(exc, doc)) from None
     except RecursionError:
+        doc.require_depth()
         raise InvalidDossier([Problem("limit", "the document nests too deeply", file=doc.name)]) from None
-    problems = ProblemList(doc.name)
     tree = Tree(report)  # walked once, for every step below
+    # A node's data nests at most two levels below its location (the node, a list in it). Only where that
+    # could pass the limit must the data be walked to know (a long chain of attributions).
+    if tree.deepest + 2 > MAX_DEPTH:
+        doc.require_depth()
+        if tree.cut:  # data built in Python, never parsed from text, is checked only here
+            raise InvalidDossier([Problem("limit", f"nesting deeper than {MAX_DEPTH} levels", file=doc.name)])
+    problems = ProblemList(doc.name)
     text = _article_text(report, doc, problems, max_bytes)
     if text is not None:
         digest = sha256_text(text)

@@ -40,6 +40,8 @@ class Document:
     name: str | None = None
     directory: FsPath | None = None
     positions: Callable[[], dict[tuple[Any, ...], Position]] = field(default=lambda: {})
+    #: False when the parser left the nesting depth unchecked (see :func:`parse_json`); :meth:`require_depth` checks it.
+    depth_checked: bool = True
 
     def locate(self, loc: tuple[Any, ...]) -> Position | None:
         """Line and column of the value at ``loc``, or of the nearest enclosing value that has one."""
@@ -48,6 +50,13 @@ class Document:
             if loc[:n] in table:
                 return table[loc[:n]]
         return None
+
+    def require_depth(self) -> None:
+        """Refuse data nesting deeper than ``MAX_DEPTH``, if the parser left that unchecked; then it is checked."""
+        if not self.depth_checked:
+            self.depth_checked = True
+            if _too_deep(self.data):
+                raise _fail(self.name, "limit", f"nesting deeper than {MAX_DEPTH} levels")
 
 
 def read_bytes(path: FsPath, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -276,8 +285,14 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def parse_json(text: str, name: str | None = None) -> Document:
-    """Parse JSON into plain data; positions are computed only when an error needs one."""
+def parse_json(text: str, name: str | None = None, *, check_depth: bool = True) -> Document:
+    """Parse JSON into plain data; positions are computed only when an error needs one.
+
+    Data nesting deeper than ``MAX_DEPTH`` is refused. With ``check_depth``
+    false that check is left to the caller (:meth:`Document.require_depth`):
+    loading a dossier makes it only where the models could not have bounded
+    the depth already, which saves a pass over every value of every file.
+    """
     text = text.removeprefix("\ufeff")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant,
@@ -301,10 +316,11 @@ def parse_json(text: str, name: str | None = None) -> Document:
             cache["p"] = _json_positions(text)
         return cache["p"]
 
-    doc = Document(data, name, positions=positions)
-    if _too_deep(data):
-        raise _fail(name, "limit", f"nesting deeper than {MAX_DEPTH} levels")
-    if _SURROGATE_ESCAPE.search(text):
+    doc = Document(data, name, positions=positions, depth_checked=False)
+    surrogates = _SURROGATE_ESCAPE.search(text)
+    if check_depth or surrogates:
+        doc.require_depth()  # before the search below, which recurses
+    if surrogates:
         where = _find_surrogate(data, ())
         if where is not None:
             line_col = doc.locate(where) or (None, None)

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from pydantic import BaseModel
 
 from .models import Evidence, Node, Report
+from .reading import MAX_DEPTH
 from .terms import Term
 
 __all__ = ["term_of", "walk", "Tree", "PerModel", "canonicalize", "mint_ids"]
@@ -127,10 +128,11 @@ class Tree:
     ``node_lists`` and ``value_lists`` every list of two or more items, which
     canonical order sorts (a shorter one is sorted as it is). Lists are
     gathered, not copied, so the tree stays right while ids are minted and
-    offsets filled in.
+    offsets filled in. ``deepest`` is the longest location of a node; the
+    walk stops below ``MAX_DEPTH`` (``cut``), as no document may nest deeper.
     """
 
-    __slots__ = ("nodes", "evidence", "nested", "node_lists", "value_lists")
+    __slots__ = ("nodes", "evidence", "nested", "node_lists", "value_lists", "deepest", "cut")
 
     def __init__(self, root: Node, path: Path = ()):
         self.nodes: list[tuple[Path, Node]] = []
@@ -138,10 +140,17 @@ class Tree:
         self.nested: list[tuple[Node, str, int | None, Node]] = []
         self.node_lists: list[list[Node]] = []
         self.value_lists: list[list[Any]] = []
+        self.deepest = len(path)
+        self.cut = False
         self._visit(path, root)
 
     def _visit(self, loc: Path, node: Node) -> None:
-        # Recursive: nodes nest no deeper than pydantic validates (a few hundred levels at most).
+        # Recursive, and so bounded: a chain of attributions could nest as deep as the parser allowed.
+        if len(loc) > self.deepest:
+            self.deepest = len(loc)
+            if self.deepest > MAX_DEPTH:
+                self.cut = True
+                return
         self.nodes.append((loc, node))
         evidence, plan = _KINDS[type(node)]
         if evidence:
@@ -172,14 +181,18 @@ def mint_ids(report: Report, tree: Tree | None = None) -> None:
     a span does not renumber the others. Must run after evidence is anchored.
     ``tree`` is the report's :class:`Tree`, when the caller has it already.
     """
+    # Fields are read and set through __dict__, as pydantic's own __setattr__ does, without its per-call dispatch:
+    # a dossier can have thousands of nested nodes.
     for holder, name, index, node in (tree if tree is not None else Tree(report)).nested:
-        if node.id is None:
-            if _KINDS[type(node)].evidence and node.start is not None:  # type: ignore[attr-defined]
-                node.id = f"{holder.id}/{name}/{node.start}-{node.end}"  # type: ignore[attr-defined]
+        values = node.__dict__
+        if values["id"] is None:
+            if _KINDS[type(node)].evidence and values["start"] is not None:
+                values["id"] = f"{holder.__dict__['id']}/{name}/{values['start']}-{values['end']}"
             elif index is None:
-                node.id = f"{holder.id}/{name}"
+                values["id"] = f"{holder.__dict__['id']}/{name}"
             else:
-                node.id = f"{holder.id}/{name}/{index + 1}"
+                values["id"] = f"{holder.__dict__['id']}/{name}/{index + 1}"
+            node.__pydantic_fields_set__.add("id")
 
 
 _sort_key = operator.methodcaller("sort_key")

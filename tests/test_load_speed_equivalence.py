@@ -94,6 +94,59 @@ def test_nesting_limit_counts_the_deepest_branch_only() -> None:
         parse_json("[" + ", ".join([_nested(3, "lists")] * 50 + [_nested(MAX_DEPTH, "mixed")]) + "]")
 
 
+def _depth(text: str) -> int:
+    """The nesting depth of JSON ``text``, counted on the characters (its strings hold no brackets or quotes)."""
+    depth = deepest = 0
+    for ch in text:
+        depth += (ch in "[{") - (ch in "]}")
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _chain(links: int) -> dict[str, Any]:
+    """A dossier with one claim whose attribution passes through ``links`` more hands: one level each."""
+    doc = copy.deepcopy(BASE)
+    attribution: dict[str, Any] = {"by": "berg", "capacity": "claimant"}
+    doc["claims"] = [{"id": "c", "text": "Berg gave Haddad a vase", "attribution": attribution,
+                      "certainty": "certain", "polarity": "positive", "tense": "non-future",
+                      "evidence": [_span("Berg gave Haddad a vase")]}]
+    for _ in range(links):
+        attribution["via"] = {"by": "haddad", "capacity": "reporter"}
+        attribution = attribution["via"]
+    return doc
+
+
+@pytest.mark.parametrize("links", [0, 30, 58, 59, 60, 61, 62, 400])
+def test_loading_refuses_a_chain_of_attributions_exactly_past_the_limit(links: int) -> None:
+    # The loader leaves the depth of JSON to the models where they bound it; a chain of attributions they do not.
+    text = json.dumps(_chain(links))
+    if _depth(text) <= MAX_DEPTH:
+        report = dossier.loads(text, syntax="json", name="chain.json")
+        hands, attribution = 0, report.claims[0].attribution
+        while attribution.via is not None:
+            hands, attribution = hands + 1, attribution.via
+        assert hands == links
+    else:
+        with pytest.raises(InvalidDossier) as info:
+            dossier.loads(text, syntax="json", name="chain.json")
+        assert [(p.rule, p.message) for p in info.value.problems] == [("limit", "nesting deeper than 64 levels")]
+
+
+@pytest.mark.parametrize("where", ["root", "field", "unknown field"])
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 900])
+def test_loading_refuses_deep_data_before_naming_other_faults(where: str, depth: int) -> None:
+    deep = _nested(depth, "mixed")
+    doc = copy.deepcopy(BASE)
+    if where == "field":
+        doc["persons"][0]["aliases"] = "DEEP"
+    elif where == "unknown field":
+        doc["extra"] = "DEEP"
+    text = deep if where == "root" else json.dumps(doc).replace('"DEEP"', deep)
+    with pytest.raises(InvalidDossier) as info:
+        dossier.loads(text, syntax="json", name="deep.json")
+    assert [(p.rule, p.message) for p in info.value.problems] == [("limit", "nesting deeper than 64 levels")]
+
+
 def test_a_syntax_error_is_reported_before_the_nesting_limit() -> None:
     with pytest.raises(InvalidDossier) as info:
         parse_json(_nested(MAX_DEPTH + 5, "mixed") + " x", "deep.json")
