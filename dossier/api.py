@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Union
 
 from .errors import InvalidDossier, Problem, UnknownFormat
-from .loading import report_from_document
+from .loading import report_from_document, report_from_json
 from .models import Report
 from .reading import DEFAULT_MAX_BYTES, Document, decode, parse_json, parse_yaml, read_bytes
 
@@ -27,9 +27,14 @@ def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "ya
     ``directory`` is where a relative ``text_path`` is looked up. Raises
     :class:`~dossier.errors.InvalidDossier` listing every fault.
     """
+    if isinstance(data, bytes) and len(data) > max_bytes:
+        raise InvalidDossier([Problem("limit", f"the document is over the limit of {max_bytes} bytes", file=name)])
+    folder = Path(directory) if directory is not None else None
+    if syntax == "json":
+        report = report_from_json(data, name, folder, max_bytes)  # the fast way, for a valid dossier
+        if report is not None:
+            return report
     if isinstance(data, bytes):
-        if len(data) > max_bytes:
-            raise InvalidDossier([Problem("limit", f"the document is over the limit of {max_bytes} bytes", file=name)])
         data = decode(data, name)
     # The depth of JSON is checked in loading, where the models bound it (reading.parse_json).
     doc = parse_json(data, name, check_depth=False) if syntax == "json" else parse_yaml(data, name)
@@ -37,7 +42,7 @@ def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "ya
         from .formats import loads_as
 
         return loads_as(data, "jsonld", name=name)  # JSON-LD is read as the graph it means
-    doc.directory = Path(directory) if directory is not None else None
+    doc.directory = folder
     return report_from_document(doc, max_bytes)
 
 

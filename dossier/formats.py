@@ -24,6 +24,7 @@ __all__ = ["Format", "FORMATS", "get_format", "format_for_path", "dumps", "dumps
            "atomic_write"]
 
 Writer = Callable[[Report, Optional[str]], str]
+# A reader takes text, or for a format that reads_bytes the file's bytes; a name for messages; the file's folder.
 Reader = Callable[[str, Optional[str], Optional[Path]], Report]
 
 
@@ -38,6 +39,8 @@ class Format:
     write: Optional[Writer] = field(default=None, repr=False)
     read: Optional[Reader] = field(default=None, repr=False)
     rdf: bool = False
+    #: Whether ``read`` takes a file's bytes undecoded (and decodes them itself, where it must).
+    reads_bytes: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -135,6 +138,20 @@ def _read_document(parse: Callable) -> Reader:  # type: ignore[type-arg]
     return read
 
 
+# Loading checks the depth of JSON, where the models leave it unbounded (see parse_json).
+_read_json_carefully = _read_document(partial(parse_json, check_depth=False))
+
+
+def _read_json(data: Union[str, bytes], name: Optional[str], directory: Optional[Path]) -> Report:
+    from .loading import report_from_json
+
+    # The fast way for a valid dossier; for anything else, the careful way finds and locates every problem.
+    report = report_from_json(data, name, directory)
+    if report is not None:
+        return report
+    return _read_json_carefully(decode(data, name) if isinstance(data, bytes) else data, name, directory)
+
+
 def _read_jsonld(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
     from .linked.jsonld import jsonld_quads
     from .linked.reader import report_from_quads
@@ -168,8 +185,7 @@ def _report_id(stem: str) -> str:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("yaml", "application/yaml", (".yaml", ".yml"), ("yml",), None, _read_document(parse_yaml)),
-    Format("json", "application/json", (".json",), (), _writer("json"),
-           _read_document(partial(parse_json, check_depth=False))),  # loading checks the depth (parse_json)
+    Format("json", "application/json", (".json",), (), _writer("json"), _read_json, reads_bytes=True),
     Format("jsonld", "application/ld+json", (".jsonld",), ("json-ld",), _writer("jsonld"), _read_jsonld, True),
     Format("turtle", "text/turtle", (".ttl",), ("ttl",), _writer("turtle"), _rdf_reader("turtle"), True),
     Format("ntriples", "application/n-triples", (".nt",), ("nt", "n-triples"), _writer("ntriples"),
@@ -234,18 +250,17 @@ def loads_as(text: Union[str, bytes], fmt: str, *, name: Optional[str] = None,
              directory: Optional[Path] = None) -> Report:
     """Read a dossier written in format ``fmt`` from ``text`` and check it."""
     f = get_format(fmt)
-    if isinstance(text, bytes):
+    if isinstance(text, bytes) and not f.reads_bytes:
         text = decode(text, name)
     assert f.read is not None
-    return f.read(text, name, directory)
+    return f.read(text, name, directory)  # type: ignore[arg-type]
 
 
 def read(path: Union[str, Path], fmt: Optional[str] = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Read and check the dossier file at ``path``, in ``fmt`` or the format its extension names."""
     path = Path(path)
     f = get_format(fmt) if fmt else format_for_path(path)
-    raw = read_bytes(path, max_bytes)
-    return loads_as(decode(raw, str(path)), f.name, name=str(path), directory=path.parent)
+    return loads_as(read_bytes(path, max_bytes), f.name, name=str(path), directory=path.parent)
 
 
 def _umask() -> int:
