@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from .errors import ProblemList, json_path
-from .models import Evidence, Node, Report
+from .models import Evidence, Report
 from .walk import walk
 
 __all__ = ["anchor", "find_quote", "sha256_text"]
@@ -56,15 +56,15 @@ def _check_span(ev: Evidence, text: str, where: str, problems: ProblemList) -> N
         problems.add("evidence-mismatch", f"the text after {end} is not the suffix {ev.suffix!r}", where)
 
 
-def anchor(report: Report, text: str, problems: ProblemList, nodes: list[tuple[tuple, Node]] | None = None) -> None:
+def anchor(report: Report, text: str, problems: ProblemList, nodes: list[tuple[tuple, Evidence]] | None = None) -> None:
     """Check every evidence span of ``report`` against ``text``; fill offsets of quote-only spans.
 
     Faults are added to ``problems`` with the JSON path of the span. ``nodes``
-    is the report's walk (or only the evidence in it), when the caller has it already.
+    is the report's evidence with locations (as :class:`~dossier.walk.Tree` gathers
+    it), when the caller has it already.
     """
-    for loc, node in nodes if nodes is not None else walk(report):
-        if not isinstance(node, Evidence):
-            continue
+    spans = nodes if nodes is not None else [(loc, n) for loc, n in walk(report) if isinstance(n, Evidence)]
+    for loc, node in spans:
         # Read from __dict__: pydantic's __getattr__ makes each attribute read several times dearer,
         # and this runs for every span on every load.
         span = node.__dict__

@@ -93,7 +93,7 @@ class PerModel(dict):  # type: ignore[type-arg]
         return value
 
 
-_NODE, _NODE_LIST, _VALUE_LIST = "node", "node list", "value list"
+_NODE, _NODE_LIST, _LEAF_LIST, _VALUE_LIST = "node", "node list", "leaf list", "value list"
 
 
 def _plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
@@ -101,10 +101,13 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     holding_nodes = node_fields(model)
     plan = []
     for name in _list_fields(model):
+        annotation = model.model_fields[name].annotation
         if name not in holding_nodes:
             kind = _VALUE_LIST
-        elif typing.get_origin(model.model_fields[name].annotation) is list:
-            kind = _NODE_LIST
+        elif typing.get_origin(annotation) is list:
+            # A list of nodes that hold nothing (evidence, mostly): visited in the holder's loop, without a call each.
+            item = typing.get_args(annotation)[0]
+            kind = _LEAF_LIST if isinstance(item, type) and not _plan(item) else _NODE_LIST
         else:
             kind = _NODE
         plan.append((name, kind))
@@ -164,6 +167,23 @@ class Tree:
                 if value is not None:
                     self.nested.append((node, name, None, value))
                     self._visit(loc + (name,), value)
+            elif kind is _LEAF_LIST:
+                if not value:
+                    continue
+                if len(value) > 1:
+                    self.node_lists.append(value)
+                if len(loc) + 2 > self.deepest:  # what _visit checks, for every item at once
+                    self.deepest = len(loc) + 2
+                    if self.deepest > MAX_DEPTH:
+                        self.cut = True
+                        continue
+                evidence = _KINDS[type(value[0])].evidence  # the items are all of the list's one model
+                for i, item in enumerate(value):
+                    at = loc + (name, i)
+                    self.nested.append((node, name, i, item))
+                    self.nodes.append((at, item))
+                    if evidence:
+                        self.evidence.append((at, item))  # type: ignore[arg-type]
             elif kind is _NODE_LIST:
                 if len(value) > 1:
                     self.node_lists.append(value)
