@@ -58,6 +58,7 @@ from dossier.linked.ntriples import write_nquads, write_ntriples  # noqa: E402
 from dossier.linked.quads import node_records, quads  # noqa: E402
 from dossier.linked.turtle import write_trig, write_turtle  # noqa: E402
 from dossier.linked.rdfio import to_dataset  # noqa: E402
+from dossier.loading import report_from_document  # noqa: E402
 from dossier.reading import parse_json  # noqa: E402
 from dossier.validation import schema_problems, shacl_problems  # noqa: E402
 
@@ -139,6 +140,9 @@ def bench_seed(reps: int) -> dict[str, float]:
     load = median_ms(lambda: loads_as(raw, "json"), reps // 4)
     results["load"] = load
     table.row("file bytes → validated model (parse, pydantic, evidence, integrity)", load, "", "", "")
+    careful = median_ms(lambda: report_from_document(parse_json(raw.decode("utf-8"), check_depth=False)), reps // 4)
+    table.row("the same, the careful way taken for a file with a fault (stdlib parser, duplicate-key hook)", careful,
+              "", "", "")
     table.row("file on disk → validated model (`dossier.read`)", median_ms(lambda: read(SEED), reps // 4), "", "", "")
 
     ds = to_dataset(report)
@@ -196,10 +200,9 @@ def bench_seed(reps: int) -> dict[str, float]:
     results["model_to_three"] = median_ms(lambda: dumps_many(report, THREE), reps)
     results["file_to_three"] = median_ms(lambda: dumps_many(loads_as(raw, "json"), THREE), reps // 4)
     table.row("model → JSON + JSON-LD + Turtle, three `dumps` calls", results["separately"], "", "", "")
-    table.row("**model → JSON + JSON-LD + Turtle**, one `dumps_many` call (target ≤ 2 ms)",
-              results["model_to_three"], "", "", "")
-    table.row("file bytes → model → JSON + JSON-LD + Turtle (`loads_as` + `dumps_many`)", results["file_to_three"],
-              "", "", "")
+    table.row("model → JSON + JSON-LD + Turtle, one `dumps_many` call", results["model_to_three"], "", "", "")
+    table.row("**file bytes → model → JSON + JSON-LD + Turtle** (`loads_as` + `dumps_many`; target ≤ 2 ms)",
+              results["file_to_three"], "", "", "")
     return results
 
 
@@ -393,8 +396,9 @@ def main() -> None:
 
     print("\n### Targets\n")
     if seed:
-        print(f"- model → JSON + JSON-LD + Turtle ≤ 2 ms: {seed['model_to_three']:.2f} ms "
-              f"{'✓' if seed['model_to_three'] <= 2 else '✗'} (file bytes → the three: {seed['file_to_three']:.2f} ms)")
+        print(f"- seed file → JSON + JSON-LD + Turtle ≤ 2 ms: {seed['file_to_three']:.2f} ms "
+              f"{'✓' if seed['file_to_three'] <= 2 else '✗'} (from the model already loaded: "
+              f"{seed['model_to_three']:.2f} ms)")
         for fmt, label in [("turtle", "Turtle"), ("nquads", "N-Quads")]:
             ok = seed[fmt + "_ratio"] >= 20 and seed[fmt + "_same"]
             print(f"- {label} writing ≥ 20× faster than rdflib's serializer, isomorphic: {seed[fmt + '_ratio']:.1f}× "

@@ -55,11 +55,11 @@ class _Sources:
     """What a report's outputs are written from, each made once, when first needed.
 
     The canonical JSON text serves JSON and JSON-LD; the node records serve
-    every RDF format. ``formats`` are the formats to be written.
+    every RDF format.
     """
 
-    def __init__(self, report: Report, base: Optional[str], formats: Iterable[str]):
-        self.report, self.base, self.formats = report, base, frozenset(formats)
+    def __init__(self, report: Report, base: Optional[str]):
+        self.report, self.base = report, base
         self._json: Optional[str] = None
         self._records: Optional[list[Record]] = None
 
@@ -85,9 +85,8 @@ def _json_text(sources: _Sources) -> str:
 def _jsonld_text(sources: _Sources) -> str:
     from .linked.jsonld import to_jsonld
 
-    # Put together from the JSON text only if that is written anyway: alone, one pass of the serializer is less work.
-    json_text = sources.json() if "json" in sources.formats else None
-    return to_jsonld(sources.report, sources.base, json_text=json_text)
+    # JSON-LD is the canonical JSON with a context spliced in: the JSON text is made once for both.
+    return to_jsonld(sources.report, sources.base, json_text=sources.json())
 
 
 def _rdf_text(kind: str) -> Callable[[_Sources], str]:
@@ -117,7 +116,7 @@ def _writer(name: str) -> Writer:
     text = _TEXTS[name]
 
     def write(report: Report, base: Optional[str]) -> str:
-        return text(_Sources(report, base, (name,)))
+        return text(_Sources(report, base))
 
     return write
 
@@ -242,7 +241,7 @@ def dumps_many(report: Report, formats: Iterable[str], *, base: Optional[str] = 
     if isinstance(formats, str):
         formats = [formats]  # one name, not its letters
     chosen = {fmt: _writable(fmt).name for fmt in formats}
-    sources = _Sources(report, base, chosen.values())
+    sources = _Sources(report, base)
     return {fmt: _TEXTS[name](sources) for fmt, name in chosen.items()}
 
 

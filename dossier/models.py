@@ -10,6 +10,7 @@ equal bytes.
 
 from __future__ import annotations
 
+import operator
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -78,7 +79,10 @@ class Evidence(Node):
         None, description="Text just after the quote, to tell apart repeated quotes.")
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.start if self.start is not None else -1, self.end or -1, self.quote, self.id or "")
+        # Read from __dict__: a model's attributes go through the __getattr__ hook pydantic installs, each time.
+        d = self.__dict__
+        start = d["start"]
+        return (start if start is not None else -1, d["end"] or -1, d["quote"], d["id"] or "")
 
 
 EvidenceList = Annotated[list[Evidence], t.node("gaf:denotedBy")]
@@ -184,6 +188,12 @@ class Place(Node):
     evidence: EvidenceList = Field(**_ITEM_EVIDENCE)
 
 
+# The date fields of _Dated, in the order of Precision, and the precision of each; the fields are read
+# from a node's __dict__ in one call, not one by one through the __getattr__ hook pydantic installs.
+_PRECISIONS = {p.value: p for p in Precision}
+_dates = operator.itemgetter(*_PRECISIONS)
+
+
 class _Dated(Node):
     """A date at one precision: exactly one of year, year_month, date, month_day."""
 
@@ -202,27 +212,28 @@ class _Dated(Node):
 
     _required_dates: ClassVar[int] = 1
 
-    @field_validator("year", "year_month", "date", "month_day")
+    # Only a date or a month-day can be impossible (February 30) once it matches its pattern: a year
+    # or a year-month that matches its pattern always parses, so it is not parsed again here.
+    @field_validator("date", "month_day")
     @classmethod
     def _real_date(cls, v: Optional[str], info: Any) -> Optional[str]:
         if v is not None:
-            parse_partial_date(v, Precision(info.field_name))
+            parse_partial_date(v, _PRECISIONS[info.field_name])
         return v
 
     @model_validator(mode="after")
     def _one_precision(self) -> "_Dated":
-        given = [p for p in Precision if getattr(self, p.value) is not None]
-        if len(given) > 1:
-            raise ValueError(f"give one of year, year_month, date, month_day, not {len(given)}")
-        if len(given) < self._required_dates:
+        given = len(_PRECISIONS) - _dates(self.__dict__).count(None)
+        if given > 1:
+            raise ValueError(f"give one of year, year_month, date, month_day, not {given}")
+        if given < self._required_dates:
             raise ValueError("give one of year, year_month, date, month_day")
         return self
 
     @property
     def value(self) -> Optional[PartialDate]:
         """The date as a :class:`PartialDate`, or None when none is given."""
-        for p in Precision:
-            raw = getattr(self, p.value)
+        for p, raw in zip(_PRECISIONS.values(), _dates(self.__dict__)):
             if raw is not None:
                 return parse_partial_date(raw, p)
         return None
@@ -248,7 +259,8 @@ class Time(_Dated):
 
     @model_validator(mode="after")
     def _something_known(self) -> "Time":
-        if self.value is None and self.curated is None:
+        # No date field given is what ``self.value is None`` means, told without parsing the date.
+        if self.curated is None and _dates(self.__dict__).count(None) == len(_PRECISIONS):
             raise ValueError("a time needs a date the text states, or a curated one")
         return self
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from ..canonical import dumps_json, to_data
+from ..canonical import dumps_json, to_json
 from ..errors import DossierError, InvalidDossier, Problem, RemoteContextRefused, json_path
 from ..models import LANGUAGE_PATTERN, MODELS, Report
 from ..reading import Document, parse_json
@@ -113,12 +113,15 @@ def to_jsonld(report: Report, base: str | None = None, *, json_text: str | None 
     written again.
     """
     if json_text is None or not json_text.startswith(_OPEN):
-        return dumps_json({"@context": [bundled_context()["@context"], local_context(report, base)], **to_data(report)})
-    # The text dumps_json({"@context": [context, local], **data}) gives, put together from parts: the
-    # published context's, written once; the local context's, indented to its place (JSON text has
-    # newlines only between lines); and the JSON's, whose keys are the document's.
+        json_text = to_json(report)
+        if not json_text.startswith(_OPEN):  # "{}": a report with nothing in it, not even its type
+            return dumps_json({"@context": [bundled_context()["@context"], local_context(report, base)]})
+    # The text dumps_json({"@context": [context, local], **to_data(report)}) gives, put together from parts:
+    # the published context's, written once; the local context's, indented to its place (JSON text has
+    # newlines only between lines); and the JSON's, whose keys are the document's. Replacing the opening
+    # brace, rather than slicing it off and joining, copies the long JSON text once instead of twice.
     local = dumps_json(local_context(report, base))[:-1].replace("\n", "\n    ")
-    return f"{_context_head()},\n    {local}\n  ],\n{json_text[len(_OPEN):]}"
+    return json_text.replace(_OPEN, f"{_context_head()},\n    {local}\n  ],\n", 1)
 
 
 def _loaded_urls(value: Any, loc: tuple[Any, ...] = (), in_context: bool = False) -> Iterator[tuple[tuple[Any, ...], Any]]:
