@@ -55,7 +55,7 @@ class _Sources:
     """What a report's outputs are written from, each made once, when first needed.
 
     The canonical JSON text serves JSON and JSON-LD; the node records serve
-    every RDF format.
+    TriG (the other RDF formats are written straight from the model).
     """
 
     def __init__(self, report: Report, base: Optional[str]):
@@ -94,14 +94,12 @@ def _rdf_text(kind: str) -> Callable[[_Sources], str]:
         from .linked import ntriples, turtle
         from .linked.mapping import mint_base
 
-        records = sources.records()
-        if kind == "turtle":
-            return turtle.write_turtle(records, mint_base(sources.report, sources.base))
-        if kind == "trig":
-            return turtle.write_trig(records, mint_base(sources.report, sources.base))
-        if kind == "nquads":
-            return ntriples.write_nquads(records)
-        return ntriples.write_ntriples(records)
+        if kind == "trig":  # named graphs as blocks: from the records
+            return turtle.write_trig(sources.records(), mint_base(sources.report, sources.base))
+        # Written straight from the model, which costs less than making the records and formatting them.
+        direct = {"turtle": turtle.report_turtle, "nquads": ntriples.report_nquads,
+                  "ntriples": ntriples.report_ntriples}[kind]
+        return direct(sources.report, sources.base)
 
     return write
 

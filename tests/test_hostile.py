@@ -356,7 +356,7 @@ def test_convert_failure_leaves_previous_file(failure: str, here: Path, monkeypa
         raise (RuntimeError("writer failed half way") if failure == "writer" else OSError(28, "No space left"))
 
     if failure == "writer":
-        monkeypatch.setattr(turtle, "write_turtle", broken)
+        monkeypatch.setattr(turtle, "report_turtle", broken)
     else:
         monkeypatch.setattr(os, "fsync", broken)
     code = main(["convert", str(src), "--to", "turtle", "-o", "out.ttl"])

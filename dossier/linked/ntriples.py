@@ -8,11 +8,15 @@ output is byte-stable without the cost of a sort. No line repeats.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
-from .quads import K_IRI, K_LIT, K_TYPED, MANY, Record
+from ..models import Report
+from .codegen import Fallback, Functions, lines_function
+from .mapping import RDF_TYPE, class_iris, mint_base
+from .quads import K_IRI, K_LIT, K_TYPED, MANY, Record, check_base, hypothetical_graphs, node_records
 
-__all__ = ["escape_string", "write_nquads", "write_ntriples"]
+__all__ = ["escape_string", "write_nquads", "write_ntriples", "report_nquads", "report_ntriples"]
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F]}
@@ -89,3 +93,56 @@ def write_nquads(records: list[Record]) -> str:
 def write_ntriples(records: list[Record]) -> str:
     """N-Triples text of the node records: every graph merged into one, lines unique, in walk order."""
     return "".join(_lines(records, False))
+
+
+# ---- straight from the model
+
+
+def report_nquads(report: Report, base: Optional[str] = None) -> str:
+    """N-Quads text of ``report`` under ``base``: what :func:`write_nquads` gives for its node records, written
+    straight from the model, with no record in between."""
+    return "".join(_report_lines(report, base, True))
+
+
+def report_ntriples(report: Report, base: Optional[str] = None) -> str:
+    """N-Triples text of ``report`` under ``base``: what :func:`write_ntriples` gives for its node records, written
+    straight from the model, with no record in between."""
+    return "".join(_report_lines(report, base, False))
+
+
+@lru_cache(maxsize=None)
+def _type_texts() -> dict[str, str]:
+    """The ``rdf:type`` line of each ``type`` value, between the subject's bracket and the tail."""
+    return {name: f"{RDF_TYPE}> <{iri}>" for name, iri in class_iris().items()}
+
+
+#: The lines function of each model class (codegen.lines_function), made when first needed.
+_LINES = Functions(lines_function)
+
+
+def _report_lines(report: Report, base: Optional[str], with_graph: bool) -> list[str]:
+    """The lines :func:`_lines` gives for the node records of ``report``, in the same order, from the model.
+
+    Each node's lines are written by its class's own function, which then
+    writes the nodes it holds, in the order of
+    :func:`~dossier.linked.quads.node_records`. Where that cannot be done
+    (see :class:`~dossier.linked.codegen.Fallback`), the lines are written
+    from the records.
+    """
+    prefix = check_base(mint_base(report, base))
+    lang = report.language or None
+    q = f'"@{lang}' if lang else '"'  # what closes a text literal
+    placed: dict[str, tuple[str, ...]] = {}
+    if with_graph:  # in N-Triples, every graph is the one graph
+        for eid, claims in hypothetical_graphs(report).items():
+            placed[eid] = tuple(dict.fromkeys(f" <{prefix}{c}> .\n" for c in claims))
+    out: list[str] = []
+    ids: list[str] = []  # ids are hashed already when the dossier was checked: a set of them is cheap
+    try:
+        _LINES[type(report)](report.__dict__, (" .\n",), None, out, prefix, q, placed, ids, _LINES)
+    except (Fallback, RecursionError):
+        return _lines(node_records(report, base), with_graph)
+    if len(set(ids)) < len(ids):
+        # Only a dossier that was never checked repeats an id, and so perhaps a triple.
+        return list(dict.fromkeys(out))
+    return out

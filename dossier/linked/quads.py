@@ -7,9 +7,14 @@ allows.
 
 One walk serves every writer: :func:`node_records` visits the nodes in walk
 order and gives, per node, its IRI, its graphs and its statements, one per
-field, with values still raw. :func:`quads` expands those records into
-:data:`Quad` tuples for rdflib and other consumers; the package's own writers
-format the records directly, which saves building a term object per triple.
+field, with values still raw. Each node's statements are made by a function
+written for its model class (:func:`~dossier.linked.codegen.records_function`),
+not by testing field by field what kind of term each is. :func:`quads`
+expands those records into :data:`Quad` tuples for rdflib and other
+consumers; the package's own writers format the records directly, which
+saves building a term object per triple, or go straight from the model
+(``report_nquads``, ``report_ntriples``, ``report_turtle``), which saves the
+records too.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from functools import lru_cache
 from typing import Iterator, Optional, Sequence, Union
 
 from ..errors import DossierError
-from ..models import Event, Node, Report
-from ..terms import DOS
-from .mapping import RDF_TYPE, FieldMap, class_iris, fields_of, mint_base
+from ..models import Node, Report
+from .codegen import Functions, merges, records_function
+from .mapping import RDF_TYPE, class_iris, mint_base
 
 __all__ = ["IRI", "Lit", "Quad", "quads", "check_base", "hypothetical_graphs", "node_records", "Record",
            "Statement", "K_IRI", "K_LIT", "K_TYPED", "MANY", "K_IRIS", "K_LITS", "K_TYPEDS"]
@@ -97,32 +102,6 @@ def hypothetical_graphs(report: Report) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-# How a plan step turns a field's value into a statement: one code per kind and number, so the walk tests once.
-(_TEXT, _TYPED, _NODES, _REF, _VOCAB, _NODE, _PLAIN, _REFS, _TEXTS, _BOOLEAN, _VOCABS, _PLAINS,
- _TYPEDS) = range(13)
-_SINGLE = {"text": _TEXT, "node": _NODE, "ref": _REF, "vocab": _VOCAB, "plain": _PLAIN, "boolean": _BOOLEAN}
-_MANY = {"text": _TEXTS, "node": _NODES, "ref": _REFS, "vocab": _VOCABS, "plain": _PLAINS}
-
-#: One step of a plan: field name, predicate, code, and for a typed literal its datatype, for nodes a pair:
-#: whether the link is inverse, whether the field may hold a hypothetical event. Short, as it is unpacked often.
-_Step = tuple[str, str, int, Union[None, str, tuple[bool, bool]]]
-
-
-def _step(fm: FieldMap) -> _Step:
-    term = fm.term
-    code = _MANY.get(term.kind, _TYPEDS) if fm.many else _SINGLE.get(term.kind, _TYPED)
-    if term.kind == "node":
-        return fm.name, term.iri, code, (term.inverse, fm.model is None or issubclass(fm.model, Event))
-    return fm.name, term.iri, code, term.datatype
-
-
-@lru_cache(maxsize=None)
-def _plan(model: type[Node]) -> tuple[tuple[_Step, ...], bool]:
-    """The mapped fields of ``model`` as steps, read once from the mapping; and whether two share a predicate."""
-    predicates = [fm.term.iri for fm in fields_of(model) if not fm.term.inverse]
-    return tuple(_step(fm) for fm in fields_of(model)), len(set(predicates)) < len(predicates)
-
-
 @lru_cache(maxsize=None)
 def _type_statements() -> dict[str, Statement]:
     """The ``rdf:type`` statement of each ``type`` value, made once: every record of that type shares it."""
@@ -172,80 +151,27 @@ def node_records(report: Report, base: str | None = None) -> list[Record]:
     lang = report.language or None
     types = _type_statements()
     placement = hypothetical_graphs(report)
-    plans: dict[type, tuple[tuple[_Step, ...], bool]] = {}
+    functions = _RECORDS  # each class's own function (codegen.records_function): no field by field dispatch
     out: list[Record] = []
     add_record = out.append
-    # Depth first with a stack, not a nested recursive function: such a function refers to itself,
-    # and the reference cycle would keep every record alive until the garbage collector runs.
+    # Depth first with a stack, not recursion: a dossier built in Python may nest deeper than the recursion limit.
     stack: list[tuple[Node, str, tuple[Optional[str], ...], Optional[Statement]]] = [
         (report, prefix + report.id, (None,), None)]
     pop = stack.pop
     while stack:
         node, subject, graphs, link = pop()
         values = node.__dict__
-        statements: list[Statement] = [types[values["type"]]]
-        append = statements.append
-        if link is not None:
-            append(link)  # an inverse link: the held node's statement about its holder
+        # An inverse link is the held node's statement about its holder, next after its type.
+        statements: list[Statement] = [types[values["type"]]] if link is None else [types[values["type"]], link]
         add_record((subject, graphs, statements))
-        plan = plans.get(type(node))
-        if plan is None:
-            plan = plans[type(node)] = _plan(type(node))
-        steps, shared = plan
-        held: list[tuple[Node, str, tuple[Optional[str], ...], Optional[Statement]]] = []
-        for name, predicate, code, datatype in steps:
-            value = values[name]
-            if value is None:
-                continue
-            # The commonest first, which saves tests.
-            if code == _TYPED:
-                append((predicate, K_TYPED, datatype, f"{value}"))  # str(value), without the call
-            elif code == _TEXT:
-                append((predicate, K_LIT, lang, value))
-            elif code == _NODES or code == _NODE:
-                inverse, events = datatype  # type: ignore[misc]
-                iris = []
-                for item in (value if code == _NODES else (value,)):
-                    iri = prefix + item.id
-                    iris.append(iri)
-                    child_graphs = graphs
-                    if events and isinstance(item, Event) and item.hypothetical:
-                        child_graphs = tuple(prefix + c for c in placement.get(item.id, ())) or graphs
-                    held.append((item, iri, child_graphs, (predicate, K_IRI, None, subject) if inverse else None))
-                if iris and not inverse:
-                    # No test for repeats: ids are unique, and a repeated one would repeat a record too.
-                    append((predicate, K_IRI, None, iris[0]) if len(iris) == 1 else (predicate, K_IRIS, None, iris))
-            elif code == _VOCAB:
-                append((predicate, K_IRI, None, DOS + value))  # a str enum adds as its value
-            elif code == _REF:
-                append((predicate, K_IRI, None, prefix + value))
-            elif code == _PLAIN:
-                append((predicate, K_LIT, None, value))
-            elif code == _BOOLEAN:
-                if value:  # false is the default, and left out as in the JSON
-                    append((predicate, K_TYPED, datatype, "true"))
-            elif not value:
-                continue  # an empty list
-            else:  # a list of values
-                if len(value) > 1 and len(set(value)) < len(value):  # no repeats in canonical form; else, drop them
-                    value = list(dict.fromkeys(value))
-                if code == _TEXTS:
-                    append(_statement(predicate, K_LIT, lang, value))
-                elif code == _REFS:
-                    append(_statement(predicate, K_IRI, None, [prefix + item for item in value]))
-                elif code == _VOCABS:
-                    append(_statement(predicate, K_IRI, None, [DOS + item for item in value]))
-                elif code == _PLAINS:
-                    append(_statement(predicate, K_LIT, None, value))
-                else:
-                    append(_statement(predicate, K_TYPED, datatype, [str(item) for item in value]))
-        if shared:
-            statements[:] = merged(statements)
-        if held:
-            # Held nodes come after their holder's own statements, in field order, each with all it holds.
-            held.reverse()
-            stack += held
+        functions[type(node)](values, subject, graphs, statements, stack, prefix, lang, placement)
+        if link is not None and merges(type(node)):
+            statements[:] = merged(statements)  # the link may merge with a field, which its class cannot know
     return out
+
+
+#: The records function of each model class (codegen.records_function), made when first needed.
+_RECORDS = Functions(records_function)
 
 
 def _expand(records: list[Record]) -> Iterator[Quad]:

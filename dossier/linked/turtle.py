@@ -11,11 +11,14 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ..models import Report
 from ..terms import NS
+from .codegen import Fallback, Functions, turtle_function
+from .mapping import class_iris, mint_base
 from .ntriples import escape_string
-from .quads import K_IRI, K_IRIS, K_LIT, K_TYPED, MANY, Record, Statement, merged
+from .quads import K_IRI, K_IRIS, K_LIT, K_TYPED, MANY, Record, Statement, check_base, merged, node_records
 
-__all__ = ["write_turtle", "write_trig"]
+__all__ = ["write_turtle", "write_trig", "report_turtle"]
 
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
@@ -58,6 +61,7 @@ class _Writer:
     def __init__(self, base: Optional[str]):
         # A relative reference resolves against the base's last '/', so '#'-bases get full IRIs.
         self.base = base if base and base.endswith("/") else None
+        self.prefix = base or ""  # what a node's id is appended to
         self.used: set[str] = set()
         self.names: dict[str, str] = {}  # each IRI's text, made once
         self.heads: dict[str, dict[str, str]] = {}  # by separator: each predicate's text after it, and a space
@@ -74,6 +78,10 @@ class _Writer:
                     self.used.add(prefix)
             self.names[iri] = found
         return found
+
+    def node(self, id_: str) -> str:
+        """The IRI of the node with id ``id_`` (under the base the writer was made with), as Turtle."""
+        return self.iri(self.prefix + id_)
 
     def typed(self, lexical: str, datatype: str) -> str:
         """A typed literal; integers and booleans in their short form where the lexical form allows it."""
@@ -199,5 +207,91 @@ def write_trig(records: list[Record], base: Optional[str] = None) -> str:
         pieces.append(f"{writer.iri(g)} {{\n")  # type: ignore[arg-type]
         writer.blocks(pieces, graph_records, "    ")
         pieces.append("}\n")
+    pieces[0] = _header(writer)
+    return "".join(pieces)
+
+
+# ---- straight from the model
+
+
+def report_turtle(report: Report, base: Optional[str] = None) -> str:
+    """Turtle text of ``report`` under ``base``: what :func:`write_turtle` gives for its node records (under
+    :func:`~dossier.linked.mapping.mint_base`), written straight from the model, with no record in between."""
+    prefix = check_base(mint_base(report, base))
+    text = _walk_turtle(report, prefix)
+    if text is None:
+        return write_turtle(node_records(report, base), prefix)
+    return text
+
+
+_BETWEEN = " ;\n    "  # between the statements of a block
+_WRAP = ",\n        "  # between the objects of a statement, when they are many and long
+
+
+def _listed(objects: list[str]) -> str:
+    """The objects of one statement, as :func:`_objects` joins them at the top level (most often there is one)."""
+    return objects[0] if len(objects) == 1 else _objects(objects, _WRAP)
+
+
+class _Heads(dict):  # type: ignore[type-arg]
+    """Each predicate's text after the separator, made when first written (which marks its prefix used)."""
+
+    def __init__(self, writer: _Writer):
+        super().__init__({_RDF_TYPE: _BETWEEN + "a "})
+        self.writer = writer
+
+    def __missing__(self, predicate: str) -> str:
+        text = self[predicate] = f"{_BETWEEN}{self.writer.iri(predicate)} "
+        return text
+
+
+class _Types(dict):  # type: ignore[type-arg]
+    """Each ``type`` value's class, as Turtle, made when first written."""
+
+    def __init__(self, writer: _Writer):
+        super().__init__()
+        self.writer = writer
+
+    def __missing__(self, name: str) -> str:
+        text = self[name] = self.writer.iri(class_iris()[name])
+        return text
+
+
+#: The Turtle function of each model class (codegen.turtle_function), made when first needed.
+_TURTLE = Functions(turtle_function)
+
+
+def _walk_turtle(report: Report, prefix: str) -> Optional[str]:
+    """The Turtle :func:`write_turtle` gives for ``report``'s records, or None where only that can write it.
+
+    Each node's block is written by its class's own function, which then
+    writes the blocks of the nodes it holds, in the order of
+    :func:`~dossier.linked.quads.node_records`. A node's IRI is relative to
+    the base (``<id>``) when the base ends in ``/``, and whole (``<base id>``)
+    when no prefix's namespace can start it. With a base that is neither,
+    with repeated ids (whose records write_turtle merges), or where the
+    written code cannot write the dossier (see
+    :class:`~dossier.linked.codegen.Fallback`), the records are written instead.
+    """
+    writer = _Writer(prefix)
+    if writer.base == prefix:
+        rel = ""
+    elif not any(prefix.startswith(ns) or ns.startswith(prefix) for ns in NS.values()):
+        rel = prefix
+    else:
+        return None
+    lang = report.language or None
+    tag = f"@{lang}" if lang else ""
+    pieces = [""]  # the header, known once the body is written
+    ids: list[str] = []
+    try:
+        _TURTLE[type(report)](report.__dict__, None, pieces.append, ids, _Heads(writer), _Types(writer), rel,
+                              writer.names.get, writer, '"' + tag, tag, _TURTLE)
+    except (Fallback, RecursionError):
+        return None
+    if len(set(ids)) < len(ids):
+        return None
+    pieces[1] = pieces[1][4:]  # every block opens with the end of the one before, but the first
+    pieces.append(" .\n")
     pieces[0] = _header(writer)
     return "".join(pieces)
