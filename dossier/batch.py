@@ -19,10 +19,10 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Callable, Iterator, Optional, Sequence
+from typing import IO, Callable, Iterator, Optional, Sequence, Union
 
 from .errors import DossierError, InvalidDossier, ReadError, UnknownFormat, summarise
-from .formats import FORMATS, _umask, atomic_write, dumps, get_format, read
+from .formats import FORMATS, _umask, atomic_write, dumps_bytes, get_format, read
 from .reading import DEFAULT_MAX_BYTES
 
 __all__ = ["expand_inputs", "convert_one", "convert_many", "COMBINED"]
@@ -51,18 +51,19 @@ def expand_inputs(inputs: Sequence[str]) -> list[Path]:
     return out
 
 
-def convert_one(path: str, to: str, base: Optional[str], source_format: Optional[str], max_bytes: int) -> str:
-    """Read one input (any readable format, article texts included) and return it written in ``to``."""
+def convert_one(path: str, to: str, base: Optional[str], source_format: Optional[str], max_bytes: int) -> bytes:
+    """Read one input (any readable format, article texts included) and return it written in ``to``, as UTF-8."""
     report = read(path, source_format, max_bytes=max_bytes)
     if to == "jsonl":
         from .canonical import to_data
 
-        return json.dumps(to_data(report), ensure_ascii=False, separators=(",", ":")) + "\n"
-    return dumps(report, to, base=base)
+        return (json.dumps(to_data(report), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return dumps_bytes(report, to, base=base)
 
 
 def _safe_convert(path: str, to: str, base: Optional[str], source_format: Optional[str],
-                  max_bytes: int) -> tuple[bool, str]:
+                  max_bytes: int) -> tuple[bool, Union[bytes, str]]:
+    """(True, the output) or (False, what is wrong)."""
     try:
         return True, convert_one(path, to, base, source_format, max_bytes)
     except InvalidDossier as exc:
@@ -84,13 +85,13 @@ def _convert_chunk(paths: list[str], args: tuple, part: Optional[str],  # type: 
     """
     results = [_safe_convert(p, *args) for p in paths]
     if files is not None:
-        for (ok, text), target in zip(results, files):
+        for (ok, data), target in zip(results, files):
             if ok:
-                atomic_write(target, text)
+                atomic_write(target, data)
     elif part is not None:
-        with open(part, "w", encoding="utf-8", newline="\n") as sink:
-            sink.writelines(text for ok, text in results if ok)
-    return [(ok, "" if ok else text) for ok, text in results]
+        with open(part, "wb") as sink:
+            sink.writelines(data for ok, data in results if ok)  # type: ignore[misc]
+    return [(ok, "" if ok else data) for ok, data in results]  # type: ignore[misc]
 
 
 def _chunks(count: int, jobs: int) -> Iterator[range]:

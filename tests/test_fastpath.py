@@ -28,7 +28,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 import dossier
 from dossier.canonical import _prune, dumps_json, to_data, to_json
 from dossier.errors import UnknownFormat
-from dossier.formats import FORMATS, dumps, dumps_many, get_format
+from dossier.formats import FORMATS, dumps, dumps_bytes, dumps_many, get_format
 from dossier.linked import ntriples, turtle
 from dossier.linked.jsonld import jsonld_quads
 from dossier.linked.quads import node_records, quads
@@ -187,6 +187,8 @@ def check_many(report: dossier.Report, base: str | None = None) -> None:
     assert dumps_many(report, WRITTEN, base=base) == alone
     for group in GROUPS:
         assert dumps_many(report, group, base=base) == {fmt: alone[get_format(fmt).name] for fmt in group}
+    for fmt in WRITTEN:  # encoded piece by piece where the writer has pieces: the same bytes as the text's
+        assert dumps_bytes(report, fmt, base=base) == alone[fmt].encode("utf-8")
 
 
 def check_lines(report: dossier.Report) -> None:

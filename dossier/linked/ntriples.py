@@ -16,7 +16,7 @@ from .codegen import Fallback, Functions, lines_function
 from .mapping import RDF_TYPE, class_iris, mint_base
 from .quads import K_IRI, K_LIT, K_TYPED, MANY, Record, check_base, hypothetical_graphs, node_records
 
-__all__ = ["escape_string", "write_nquads", "write_ntriples", "report_nquads", "report_ntriples"]
+__all__ = ["escape_string", "write_nquads", "write_ntriples", "report_nquads", "report_ntriples", "report_lines"]
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F]}
@@ -108,6 +108,16 @@ def report_ntriples(report: Report, base: Optional[str] = None) -> str:
     """N-Triples text of ``report`` under ``base``: what :func:`write_ntriples` gives for its node records, written
     straight from the model, with no record in between."""
     return "".join(_report_lines(report, base, False))
+
+
+def report_lines(report: Report, base: Optional[str] = None, *, with_graph: bool = True) -> list[str]:
+    """The lines of :func:`report_nquads` (``with_graph``) or :func:`report_ntriples`, not joined.
+
+    For writing them out as UTF-8 line by line: most lines are ASCII, which
+    encodes as a copy, while the joined text of a dossier with any non-ASCII
+    character would be encoded character by character.
+    """
+    return _report_lines(report, base, with_graph)
 
 
 @lru_cache(maxsize=None)
