@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 import rdflib
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -34,7 +34,7 @@ from dossier.linked.jsonld import jsonld_quads
 from dossier.linked.quads import node_records, quads
 from dossier.linked.rdfio import to_dataset
 
-from strategies import reports
+from strategies import valid_reports
 
 XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -84,15 +84,6 @@ def _hostile_report() -> dossier.Report:
 @pytest.fixture(scope="module")
 def hostile() -> dossier.Report:
     return _hostile_report()
-
-
-@st.composite
-def valid_reports(draw: st.DrawFn) -> dossier.Report:
-    """:func:`strategies.reports`, skipping the rare draw it cannot load (a latitude of -90.5 is out of range)."""
-    try:
-        return draw(reports())
-    except dossier.InvalidDossier:
-        reject()
 
 
 # ---- the plain path: rdflib's serializers on the same graph

@@ -20,8 +20,7 @@ from typing import Annotated, Any, Callable, Iterator, Optional
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings
 from pydantic import Field
 
 import dossier
@@ -34,7 +33,7 @@ from dossier.linked.turtle import report_turtle, write_trig, write_turtle
 from dossier.models import Attribution, Event, Evidence, Passage, Person, Role
 from dossier.vocabulary import OrgKind
 
-from strategies import reports
+from strategies import valid_reports
 from test_fastpath import _hostile_report, _unchecked
 
 # The last two make IRIs of the vocabulary relative, or the nodes' IRIs prefixed names, in Turtle.
@@ -181,14 +180,6 @@ def test_nesting_deeper_than_the_recursion_limit(hostile: dossier.Report) -> Non
         via = Attribution(id=f"via{i}", by="p1", capacity="reporter", via=via)
     deep.claims[0].attribution.via = via
     check(deep, [None], direct=False)  # the writers from the model recurse: they leave this to the records
-
-
-@st.composite
-def valid_reports(draw: st.DrawFn) -> dossier.Report:
-    try:
-        return draw(reports())
-    except dossier.InvalidDossier:
-        reject()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
