@@ -14,7 +14,7 @@ from typing import Optional
 from ..models import Report
 from .codegen import Fallback, Functions, lines_function
 from .mapping import RDF_TYPE, class_iris, mint_base
-from .quads import K_IRI, K_LIT, K_TYPED, MANY, Record, check_base, hypothetical_graphs, node_records
+from .quads import K_IRI, K_IRIS, K_LIT, K_TYPED, MANY, Record, check_base, hypothetical_graphs, node_records
 
 __all__ = ["escape_string", "write_nquads", "write_ntriples", "report_nquads", "report_ntriples", "report_lines"]
 
@@ -76,6 +76,9 @@ def _lines(records: list[Record], with_graph: bool) -> list[str]:
                                                 not value.isprintable()):  # type: ignore[union-attr]
                         value = escape(value)  # type: ignore[arg-type]
                     append(f'{subject}{predicate}> "{value}"^^<{extra}>{tail}')
+                elif kind == K_IRIS:  # the commonest of several values (the report's mentions): no call each
+                    head, end = f"{subject}{predicate}> <", f">{tail}"
+                    out += [f"{head}{one}{end}" for one in value]  # type: ignore[union-attr]
                 else:
                     for one in value:
                         append(f"{subject}{predicate}> {_object(kind - MANY, extra, one)}{tail}")
