@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Union
 
 from .errors import InvalidDossier, Problem, UnknownFormat
-from .loading import report_from_document, report_from_json
+from .loading import report_from_document
 from .models import Report
-from .reading import DEFAULT_MAX_BYTES, Document, decode, parse_json, parse_yaml, read_bytes
+from .reading import DEFAULT_MAX_BYTES, Document, decode, parse_yaml, read_bytes
 
 __all__ = ["load", "loads", "validate", "check"]
 
@@ -31,17 +31,10 @@ def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "ya
         raise InvalidDossier([Problem("limit", f"the document is over the limit of {max_bytes} bytes", file=name)])
     folder = Path(directory) if directory is not None else None
     if syntax == "json":
-        report = report_from_json(data, name, folder, max_bytes)  # the fast way, for a valid dossier
-        if report is not None:
-            return report
-    if isinstance(data, bytes):
-        data = decode(data, name)
-    # The depth of JSON is checked in loading, where the models bound it (reading.parse_json).
-    doc = parse_json(data, name, check_depth=False) if syntax == "json" else parse_yaml(data, name)
-    if syntax == "json" and isinstance(doc.data, dict) and "@context" in doc.data:
-        from .formats import loads_as
+        from .formats import _read_json
 
-        return loads_as(data, "jsonld", name=name)  # JSON-LD is read as the graph it means
+        return _read_json(data, name, folder, max_bytes)  # JSON-LD too, read as the graph it means
+    doc = parse_yaml(decode(data, name) if isinstance(data, bytes) else data, name)
     doc.directory = folder
     return report_from_document(doc, max_bytes)
 

@@ -135,14 +135,14 @@ def _writer(name: str) -> Writer:
 
 
 def _read_document(parse: Callable) -> Reader:  # type: ignore[type-arg]
-    def read(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
+    def read(text: str, name: Optional[str], directory: Optional[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
         from .loading import report_from_document
 
         doc = parse(text, name)
         if isinstance(doc.data, dict) and "@context" in doc.data:
             return _read_jsonld(text, name, directory)
         doc.directory = directory
-        return report_from_document(doc)
+        return report_from_document(doc, max_bytes)
 
     return read
 
@@ -151,14 +151,17 @@ def _read_document(parse: Callable) -> Reader:  # type: ignore[type-arg]
 _read_json_carefully = _read_document(partial(parse_json, check_depth=False))
 
 
-def _read_json(data: Union[str, bytes], name: Optional[str], directory: Optional[Path]) -> Report:
+def _read_json(data: Union[str, bytes], name: Optional[str], directory: Optional[Path],
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """A JSON dossier (or JSON-LD, told by its ``@context``); ``max_bytes`` bounds the article it names."""
     from .loading import report_from_json
 
     # The fast way for a valid dossier; for anything else, the careful way finds and locates every problem.
-    report = report_from_json(data, name, directory)
+    report = report_from_json(data, name, directory, max_bytes)
     if report is not None:
         return report
-    return _read_json_carefully(decode(data, name) if isinstance(data, bytes) else data, name, directory)
+    text = decode(data, name) if isinstance(data, bytes) else data
+    return _read_json_carefully(text, name, directory, max_bytes)  # type: ignore[call-arg]
 
 
 def _read_jsonld(text: str, name: Optional[str], directory: Optional[Path]) -> Report:
@@ -245,7 +248,8 @@ def dumps_many(report: Report, formats: Iterable[str], *, base: Optional[str] = 
     """``report`` written in each of ``formats``, by the name given: the same texts as :func:`dumps`, for less work.
 
     What formats have in common is made once: the canonical JSON, which the
-    JSON-LD holds, and the node records every RDF format is written from.
+    JSON-LD holds, and the node records, which TriG is written from (the
+    other RDF formats are written straight from the model).
     An unknown or read-only format is refused before anything is written.
     """
     if isinstance(formats, str):

@@ -126,9 +126,7 @@ def report_from_document(doc: Document, max_bytes: int = DEFAULT_MAX_BYTES, *, k
         doc.require_depth()
         raise InvalidDossier([Problem("limit", "the document nests too deeply", file=doc.name)]) from None
     tree = Tree(report)  # walked once, for every step below
-    # A node's data nests at most two levels below its location (the node, a list in it). Only where that
-    # could pass the limit must the data be walked to know (a long chain of attributions).
-    if tree.deepest + 2 > MAX_DEPTH:
+    if tree.near_limit:  # a long chain of attributions: only the data can tell
         doc.require_depth()
         if tree.cut:  # data built in Python, never parsed from text, is checked only here
             raise InvalidDossier([Problem("limit", f"nesting deeper than {MAX_DEPTH} levels", file=doc.name)])
@@ -180,7 +178,7 @@ def report_from_json(data: str | bytes, name: str | None = None, directory: Path
     except (ValidationError, RecursionError, UnicodeEncodeError):
         return None
     tree = Tree(report)
-    if tree.deepest + 2 > MAX_DEPTH or not _keys_unique(raw, tree.nodes):
+    if tree.near_limit or not _keys_unique(raw, tree.nodes):
         return None
     try:
         return _checked(report, tree, Document(None, name, directory), max_bytes, True)

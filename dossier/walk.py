@@ -147,13 +147,24 @@ class Tree:
         self.cut = False
         self._visit(path, root)
 
+    @property
+    def near_limit(self) -> bool:
+        """Whether the data could nest deeper than ``MAX_DEPTH``: a node's data lies at most two levels below its
+        location (the node, a list in it), so only a tree this deep needs the data walked to know."""
+        return self.deepest + 2 > MAX_DEPTH
+
+    def _reach(self, depth: int) -> bool:
+        """Note a node at ``depth``, deeper than any before; False (and the walk cut) past ``MAX_DEPTH``."""
+        self.deepest = depth
+        if depth > MAX_DEPTH:
+            self.cut = True
+            return False
+        return True
+
     def _visit(self, loc: Path, node: Node) -> None:
         # Recursive, and so bounded: a chain of attributions could nest as deep as the parser allowed.
-        if len(loc) > self.deepest:
-            self.deepest = len(loc)
-            if self.deepest > MAX_DEPTH:
-                self.cut = True
-                return
+        if len(loc) > self.deepest and not self._reach(len(loc)):
+            return
         self.nodes.append((loc, node))
         evidence, plan = _KINDS[type(node)]
         if evidence:
@@ -172,11 +183,8 @@ class Tree:
                     continue
                 if len(value) > 1:
                     self.node_lists.append(value)
-                if len(loc) + 2 > self.deepest:  # what _visit checks, for every item at once
-                    self.deepest = len(loc) + 2
-                    if self.deepest > MAX_DEPTH:
-                        self.cut = True
-                        continue
+                if len(loc) + 2 > self.deepest and not self._reach(len(loc) + 2):  # for every item at once
+                    continue
                 evidence = _KINDS[type(value[0])].evidence  # the items are all of the list's one model
                 for i, item in enumerate(value):
                     at = loc + (name, i)

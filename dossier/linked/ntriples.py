@@ -104,23 +104,13 @@ def write_ntriples(records: list[Record]) -> str:
 def report_nquads(report: Report, base: Optional[str] = None) -> str:
     """N-Quads text of ``report`` under ``base``: what :func:`write_nquads` gives for its node records, written
     straight from the model, with no record in between."""
-    return "".join(_report_lines(report, base, True))
+    return "".join(report_lines(report, base))
 
 
 def report_ntriples(report: Report, base: Optional[str] = None) -> str:
     """N-Triples text of ``report`` under ``base``: what :func:`write_ntriples` gives for its node records, written
     straight from the model, with no record in between."""
-    return "".join(_report_lines(report, base, False))
-
-
-def report_lines(report: Report, base: Optional[str] = None, *, with_graph: bool = True) -> list[str]:
-    """The lines of :func:`report_nquads` (``with_graph``) or :func:`report_ntriples`, not joined.
-
-    For writing them out as UTF-8 line by line: most lines are ASCII, which
-    encodes as a copy, while the joined text of a dossier with any non-ASCII
-    character would be encoded character by character.
-    """
-    return _report_lines(report, base, with_graph)
+    return "".join(report_lines(report, base, with_graph=False))
 
 
 @lru_cache(maxsize=None)
@@ -133,8 +123,14 @@ def _type_texts() -> dict[str, str]:
 _LINES = Functions(lines_function)
 
 
-def _report_lines(report: Report, base: Optional[str], with_graph: bool) -> list[str]:
-    """The lines :func:`_lines` gives for the node records of ``report``, in the same order, from the model.
+def report_lines(report: Report, base: Optional[str] = None, *, with_graph: bool = True) -> list[str]:
+    """The lines of :func:`report_nquads` (``with_graph``) or :func:`report_ntriples`, not joined.
+
+    The lines :func:`_lines` gives for the node records of ``report``, in
+    the same order, from the model. Not joined, for writing them out as
+    UTF-8 line by line: most lines are ASCII, which encodes as a copy, while
+    the joined text of a dossier with any non-ASCII character would be
+    encoded character by character.
 
     Each node's lines are written by its class's own function, which then
     writes the nodes it holds, in the order of
