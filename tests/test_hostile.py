@@ -27,6 +27,7 @@ from dossier import formats
 from dossier.cli import main
 from dossier.errors import InvalidDossier, ReadError
 from dossier.validation import problems_in
+from dossier.reading import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "validation.md"
@@ -392,3 +393,48 @@ def test_docs_table_lists_every_row() -> None:
     for row in ROWS:
         assert f"`{row.id}`" in text, f"{row.id} is missing from {DOCS.name}"
         assert row.shows in text, f"the message of {row.id} in {DOCS.name} is not what users see"
+
+
+def _fifo_fed(tmp_path: Path, data: bytes) -> Path:
+    """A named pipe that a thread feeds ``data`` to, a little at a time (a pipe holds 64 KiB)."""
+    import threading
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as sink:
+                for i in range(0, len(data), 1000):
+                    sink.write(data[i:i + 1000])
+                    sink.flush()
+        except BrokenPipeError:  # the reader stopped at its limit
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    return fifo
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_read_bytes_reads_a_pipe_whole(tmp_path: Path) -> None:
+    data = b"x" * 300_000  # more than one read of a pipe returns
+    assert read_bytes(_fifo_fed(tmp_path, data)) == data
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_read_bytes_refuses_a_pipe_over_the_limit(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="over the limit of 100000 bytes"):
+        read_bytes(_fifo_fed(tmp_path, b"x" * 300_000), 100_000)
+
+
+def test_read_bytes_reads_a_file_that_grew_since_its_size_was_taken(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "grows.json"
+    path.write_bytes(b"y" * 5000)
+    real_stat = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: os.stat_result(
+        (*real_stat(self, **kw)[:6], 10, *real_stat(self, **kw)[7:])) if self == path else real_stat(self, **kw))
+    assert path.stat().st_size == 10
+    assert read_bytes(path) == b"y" * 5000
+    with pytest.raises(ReadError, match="over the limit of 1000 bytes"):
+        read_bytes(path, 1000)
