@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Union
 
+from .collector import collector_paused
 from .errors import InvalidDossier, Problem, UnknownFormat
 from .loading import report_from_document
 from .models import Report
@@ -20,6 +21,7 @@ __all__ = ["load", "loads", "validate", "check"]
 PathLike = Union[str, Path]
 
 
+@collector_paused
 def loads(data: Union[str, bytes], *, name: str | None = None, syntax: str = "yaml",
           directory: PathLike | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Load a dossier from YAML or JSON text (``syntax`` is ``"yaml"`` or ``"json"``) and check it.

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
+from .collector import collector_paused
 from .errors import UnknownFormat
 from .models import Report
 from .reading import DEFAULT_MAX_BYTES, decode, parse_json, parse_yaml, read_bytes
@@ -270,6 +271,7 @@ def dumps_bytes(report: Report, fmt: str = "json", *, base: Optional[str] = None
     return f.write_bytes(report, base) if f.write_bytes else dumps(report, f.name, base=base).encode("utf-8")
 
 
+@collector_paused
 def loads_as(text: Union[str, bytes], fmt: str, *, name: Optional[str] = None,
              directory: Optional[Path] = None) -> Report:
     """Read a dossier written in format ``fmt`` from ``text`` and check it."""
