@@ -75,23 +75,28 @@ def _safe_convert(path: str, to: str, base: Optional[str], source_format: Option
 
 
 def _convert_chunk(paths: list[str], args: tuple, part: Optional[str],  # type: ignore[type-arg]
-                   files: Optional[list[str]]) -> list[tuple[bool, str]]:
-    """Convert ``paths`` and write their outputs; return (converted, error message) per input.
+                   files: Optional[list[str]]) -> tuple[list[tuple[bool, str]], int]:
+    """Convert ``paths`` and write their outputs; return (converted, error message) per input, and the bytes written.
 
     Outputs are written here, in the worker, and never sent back: piping
     gigabytes of text through the parent would make it the bottleneck. With
-    ``part`` the outputs are written one after another into that file; with
-    ``files`` each goes (atomically) to its own file.
+    ``part`` the outputs are written one after another from the start of
+    that file; with ``files`` each goes (atomically) to its own file.
     """
     results = [_safe_convert(p, *args) for p in paths]
+    written = 0
     if files is not None:
         for (ok, data), target in zip(results, files):
             if ok:
                 atomic_write(target, data)
     elif part is not None:
-        with open(part, "wb") as sink:
-            sink.writelines(data for ok, data in results if ok)  # type: ignore[misc]
-    return [(ok, "" if ok else data) for ok, data in results]  # type: ignore[misc]
+        outputs = [data for ok, data in results if ok]
+        written = sum(map(len, outputs))  # type: ignore[arg-type]
+        # Over what the file held before, not truncated: a part file is used again and again (see _results),
+        # and writing over pages the kernel has already cached for it is cheaper than having it cache new ones.
+        with os.fdopen(os.open(part, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as sink:
+            sink.writelines(outputs)  # type: ignore[arg-type]
+    return [(ok, "" if ok else data) for ok, data in results], written  # type: ignore[misc]
 
 
 def _chunks(count: int, jobs: int) -> Iterator[range]:
@@ -101,7 +106,8 @@ def _chunks(count: int, jobs: int) -> Iterator[range]:
         yield range(i, min(i + size, count))
 
 
-Deliver = Callable[[str], None]
+#: Hands on the first ``size`` bytes of a part file.
+Deliver = Callable[[str, int], None]
 
 
 def _results(paths: list[Path], jobs: int, args: tuple, parts: Optional[str],  # type: ignore[type-arg]
@@ -109,43 +115,50 @@ def _results(paths: list[Path], jobs: int, args: tuple, parts: Optional[str],  #
     """Convert every input, chunk by chunk, and yield (path, converted, error message) in input order.
 
     With ``parts`` (a folder), each chunk writes a part file there, which is
-    handed to ``deliver`` once every chunk before it has been, then removed:
-    a combined output keeps input order however the workers finish.
+    handed to ``deliver`` once every chunk before it has been: a combined
+    output keeps input order however the workers finish. There are as many
+    part files as chunks in flight, each used again once it is delivered.
     """
-    def part_of(chunk: range) -> Optional[str]:
-        return os.path.join(parts, str(chunk.start)) if parts else None
+    window_size = 1 if jobs <= 1 or len(paths) <= 1 else jobs * 3  # bounded: memory does not grow with the inputs
+    chunks = list(_chunks(len(paths), 1 if window_size == 1 else jobs))
 
-    def task(chunk: range) -> tuple[list[str], tuple, Optional[str], Optional[list[str]]]:  # type: ignore[type-arg]
-        return [str(paths[i]) for i in chunk], args, part_of(chunk), None if files is None else [files[i] for i in chunk]
+    def part_of(number: int) -> Optional[str]:
+        # The chunk that used this file last was delivered before this one was sent: the window has one less.
+        return os.path.join(parts, str(number % window_size)) if parts else None
 
-    def settle(chunk: range, done: list[tuple[bool, str]]) -> list[tuple[Path, bool, str]]:
-        part = part_of(chunk)
-        if part is not None and os.path.exists(part):  # absent when every input of the chunk failed
-            deliver(part)
-            os.unlink(part)
-        return [(paths[i], *result) for i, result in zip(chunk, done)]
+    def task(number: int) -> tuple[list[str], tuple, Optional[str], Optional[list[str]]]:  # type: ignore[type-arg]
+        chunk = chunks[number]
+        return ([str(paths[i]) for i in chunk], args, part_of(number),
+                None if files is None else [files[i] for i in chunk])
 
-    if jobs <= 1 or len(paths) <= 1:
-        for chunk in _chunks(len(paths), 1):
-            yield from settle(chunk, _convert_chunk(*task(chunk)))
+    def settle(number: int, done: tuple[list[tuple[bool, str]], int]) -> list[tuple[Path, bool, str]]:
+        results, written = done
+        part = part_of(number)
+        if part is not None and written:
+            deliver(part, written)
+        return [(paths[i], *result) for i, result in zip(chunks[number], results)]
+
+    if window_size == 1:
+        for number in range(len(chunks)):
+            yield from settle(number, _convert_chunk(*task(number)))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        window: deque[tuple[range, Future]] = deque()  # type: ignore[type-arg]
-        for chunk in _chunks(len(paths), jobs):
-            window.append((chunk, pool.submit(_convert_chunk, *task(chunk))))
-            if len(window) >= jobs * 3:  # a bounded window: memory does not grow with the number of inputs
+        window: deque[tuple[int, Future]] = deque()  # type: ignore[type-arg]
+        for number in range(len(chunks)):
+            window.append((number, pool.submit(_convert_chunk, *task(number))))
+            if len(window) >= window_size:
                 done, fut = window.popleft()
                 yield from settle(done, fut.result())
-        for chunk, fut in window:
-            yield from settle(chunk, fut.result())
+        for number, fut in window:
+            yield from settle(number, fut.result())
 
 
 def _append_to(sink: IO[bytes]) -> Deliver:
     """Deliver a part file by appending it to ``sink``; the kernel copies, nothing passes through Python."""
-    def deliver(part: str) -> None:
+    def deliver(part: str, size: int) -> None:
         sink.flush()
         with open(part, "rb") as src:
-            size, copied = os.fstat(src.fileno()).st_size, 0
+            copied = 0
             while copied < size:
                 sent = os.sendfile(sink.fileno(), src.fileno(), copied, size - copied)
                 if sent == 0:
@@ -155,9 +168,9 @@ def _append_to(sink: IO[bytes]) -> Deliver:
     return deliver
 
 
-def _to_stdout(part: str) -> None:
-    with open(part, encoding="utf-8", newline="") as src:
-        sys.stdout.write(src.read())
+def _to_stdout(part: str, size: int) -> None:
+    with open(part, "rb") as src:
+        sys.stdout.write(src.read(size).decode("utf-8"))
 
 
 class _Progress:

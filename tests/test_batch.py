@@ -157,3 +157,20 @@ def test_an_interrupted_run_leaves_nothing_behind(corpus: Path, tmp_path: Path, 
         convert_many([str(corpus)], output=str(out))
     assert len(calls) == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no output, no part files, no temporary file
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_part_files_used_again_hold_only_their_own_output(corpus: Path, tmp_path: Path, jobs: int) -> None:
+    # The part files are written over, not truncated: a small output after a large one in the same file must
+    # not carry the large one's tail. Twenty inputs make twenty chunks, more than the part files of either run.
+    inputs = []
+    for i in range(20):
+        if i in (0, 1, 2, 3, 9):  # large outputs first, so that later chunks have less to write
+            inputs.append(str(SEED_JSON))
+        else:
+            small = tmp_path / f"small{i}.json"
+            small.write_text(_tiny(f"small{i}"), encoding="utf-8")
+            inputs.append(str(small))
+    nq = tmp_path / "all.nq"
+    assert convert_many(inputs, output=str(nq), jobs=jobs) == 0
+    assert nq.read_bytes() == "".join(_expected([Path(p) for p in inputs], "nquads")).encode("utf-8")
