@@ -18,9 +18,11 @@
    dossiers per second, and the peak memory of the whole process tree, at
    two corpus sizes, to show that memory does not grow with the corpus.
 
-Times are medians of many repetitions (``time.perf_counter_ns``). The
-machine's load average is printed first: on a shared machine, read the
-numbers with it.
+Times are medians of many repetitions (``time.perf_counter_ns``); each RDF
+writer of dossier and rdflib's serializer of the same format are measured
+in turns, one call of each per round, so that their ratio is taken under
+the same conditions of the machine. The machine's load average is printed
+first: on a shared machine, read the numbers with it.
 """
 
 from __future__ import annotations
@@ -79,6 +81,26 @@ def median_ms(fn: Callable[[], Any], reps: int = 200, seconds: float = 1.0, max_
         fn()
         times.append(time.perf_counter_ns() - t0)
     return statistics.median(times) / 1e6
+
+
+def side_by_side_ms(fns: list[Callable[[], Any]], rounds: int = 60, seconds: float = 1.5) -> list[float]:
+    """Median wall time of each of ``fns`` in milliseconds, measured in turns (one call of each per round).
+
+    Taking turns puts every function through the same moments of a shared
+    machine, so the ratio of two medians holds even when the machine's speed
+    changes during the run; measured one after the other, it moved 2×.
+    """
+    for fn in fns:
+        fn()
+    gc.collect()
+    times: list[list[int]] = [[] for _ in fns]
+    start = time.perf_counter()
+    while len(times[0]) < rounds or time.perf_counter() - start < seconds:
+        for fn, kept in zip(fns, times):
+            t0 = time.perf_counter_ns()
+            fn()
+            kept.append(time.perf_counter_ns() - t0)
+    return [statistics.median(kept) / 1e6 for kept in times]
 
 
 class Table:
@@ -186,9 +208,8 @@ def bench_seed(reps: int) -> dict[str, float]:
         assert writers[fmt]() == ours
         plain = source.serialize(format=rdflib_name)
         same = same_graph(ours, plain, rdflib_name)
-        slow = median_ms(lambda: source.serialize(format=rdflib_name), 5, 0.5)
-        write = median_ms(writers[fmt], reps)
-        whole = median_ms(lambda: dumps(report, fmt), reps)
+        write, whole, slow = side_by_side_ms([writers[fmt], lambda: dumps(report, fmt),
+                                              lambda: source.serialize(format=rdflib_name)])
         results[fmt], results[fmt + "_ratio"], results[fmt + "_same"] = write, slow / write, float(same)
         check = "isomorphic ✓" if same else "isomorphic ✗"
         table.row(f"writing {label}: in-memory graph → text (plain: rdflib `serialize` of its graph)", write, slow,
