@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterator, Optional, Sequence, Union
 
 from .errors import DossierError, InvalidDossier, ReadError, UnknownFormat, summarise
-from .formats import FORMATS, _umask, atomic_write, dumps_bytes, get_format, read
+from .formats import FORMATS, _umask, atomic_write, dumps_bytes, get_format, output_format, read
 from .reading import DEFAULT_MAX_BYTES
 
 __all__ = ["expand_inputs", "convert_one", "convert_many", "COMBINED"]
@@ -213,8 +213,8 @@ def _output_names(paths: list[Path], ext: str) -> list[str]:
     return names
 
 
-def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[str] = None, base: Optional[str] = None,
-                 source_format: Optional[str] = None, jobs: int = 1, progress: Optional[bool] = None,
+def convert_many(inputs: Sequence[str], *, to: Optional[str] = None, output: Optional[str] = None,
+                 base: Optional[str] = None, source_format: Optional[str] = None, jobs: int = 1, progress: Optional[bool] = None,
                  max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     """Convert every input; return the exit code (0 all converted, 1 some failed). Failures go to stderr.
 
@@ -222,8 +222,10 @@ def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[st
     input), a folder (one file per input), or a ``.nq`` or ``.jsonl`` file
     that combines them all; with no ``output``, the result goes to standard
     output, which takes several inputs only as a combined stream (``to`` is
-    ``nquads`` or ``jsonl``). ``progress`` shows a bar on standard error;
-    by default only when it is a terminal and there are several inputs.
+    ``nquads`` or ``jsonl``). Without ``to``, the format is the one the
+    output file's extension names (``-o out.ttl`` writes Turtle), else
+    JSON. ``progress`` shows a bar on standard error; by default only when
+    it is a terminal and there are several inputs.
     """
     paths = expand_inputs(inputs)
     if not paths:
@@ -232,6 +234,8 @@ def convert_many(inputs: Sequence[str], *, to: str = "json", output: Optional[st
     combined = COMBINED.get(out.suffix.lower()) if out and not out.is_dir() else None
     if combined:
         to = combined
+    elif to is None:
+        to = output_format(out) if out is not None and not out.is_dir() else "json"
     elif to != "jsonl":
         fmt = get_format(to)
         if fmt.write is None:

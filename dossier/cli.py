@@ -77,10 +77,10 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .formats import atomic_write, dumps, read
+    from .formats import atomic_write, dumps, output_format, read
 
     report = read(args.article, "article", max_bytes=args.max_bytes)
-    text = dumps(report, args.to)
+    text = dumps(report, args.to or (output_format(args.output) if args.output else "json"))
     if args.output:
         atomic_write(args.output, text)
     else:
@@ -128,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "Convert dossier files, or article texts (.txt, drafted by extraction), to another format. "
                 f"Formats: {_format_list(writable=True)}.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="dossier files, article .txt files, folders or globs")
-    p.add_argument("--to", "-t", default="json", metavar="FORMAT", help="output format (default json)")
+    p.add_argument("--to", "-t", metavar="FORMAT",
+                   help="output format (default: the one the output file's extension names, else json)")
     p.add_argument("--from", dest="source_format", metavar="FORMAT", help="input format (default: from the extension)")
     p.add_argument("-o", "--output", metavar="PATH",
                    help="output file; with several inputs, a folder (one file per input), "
@@ -160,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "The draft is valid; read and correct it before trusting it.")
     p.add_argument("article", metavar="ARTICLE.txt")
     p.add_argument("-o", "--output", metavar="FILE", help="write the draft here (default: standard output)")
-    p.add_argument("--to", "-t", default="json", metavar="FORMAT", help="format of the draft (default json)")
+    p.add_argument("--to", "-t", metavar="FORMAT",
+                   help="format of the draft (default: the one the output file's extension names, else json)")
     p.add_argument("--max-bytes", type=_max_bytes, default=None, help="refuse articles larger than this many bytes (default 16 MiB)")
 
     p = command("score", _cmd_score, "score a draft against a curated dossier",

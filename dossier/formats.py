@@ -21,7 +21,7 @@ from .reading import DEFAULT_MAX_BYTES, decode, parse_json, parse_yaml, read_byt
 if TYPE_CHECKING:
     from .linked.quads import Record
 
-__all__ = ["Format", "FORMATS", "get_format", "format_for_path", "dumps", "dumps_bytes", "dumps_many", "loads_as", "read",
+__all__ = ["Format", "FORMATS", "get_format", "format_for_path", "output_format", "dumps", "dumps_bytes", "dumps_many", "loads_as", "read",
            "write", "atomic_write"]
 
 Writer = Callable[[Report, Optional[str]], str]
@@ -231,6 +231,12 @@ def format_for_path(path: Union[str, Path]) -> Format:
         raise UnknownFormat(f"{path}: cannot tell the format from the extension {ext or '(none)'!r}; "
                             f"known extensions: {known}; or name the format") from None
     return _BY_EXTENSION[ext]
+
+
+def output_format(path: Union[str, Path], default: str = "json") -> str:
+    """The written format the extension of ``path`` names (``out.ttl``: turtle), or ``default``."""
+    f = _BY_EXTENSION.get(Path(path).suffix.lower())
+    return f.name if f is not None and f.write is not None else default
 
 
 def _writable(fmt: str) -> Format:

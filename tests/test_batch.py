@@ -174,3 +174,17 @@ def test_part_files_used_again_hold_only_their_own_output(corpus: Path, tmp_path
     nq = tmp_path / "all.nq"
     assert convert_many(inputs, output=str(nq), jobs=jobs) == 0
     assert nq.read_bytes() == "".join(_expected([Path(p) for p in inputs], "nquads")).encode("utf-8")
+
+
+@pytest.mark.parametrize("ext, fmt", [(".ttl", "turtle"), (".trig", "trig"), (".nt", "ntriples"),
+                                      (".jsonld", "jsonld"), (".json", "json"), (".out", "json")])
+def test_without_to_the_output_extension_names_the_format(tmp_path: Path, ext: str, fmt: str) -> None:
+    out = tmp_path / f"seed{ext}"
+    assert main(["convert", str(SEED_JSON), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == dumps(dossier.read(SEED_JSON), fmt)
+
+
+def test_to_wins_over_the_output_extension(tmp_path: Path) -> None:
+    out = tmp_path / "seed.ttl"
+    assert main(["convert", str(SEED_JSON), "-o", str(out), "--to", "ntriples"]) == 0
+    assert out.read_text(encoding="utf-8") == dumps(dossier.read(SEED_JSON), "ntriples")

@@ -541,3 +541,13 @@ def test_hypothetical_meeting_reported_by_media():
 def test_sentences_are_not_split_at_initials(text, count):
     from dossier.extract.text import split_sentences
     assert len(split_sentences(text)) == count
+
+
+def test_extract_writes_the_format_the_output_extension_names(tmp_path: Path) -> None:
+    from dossier.cli import main
+    from dossier.formats import dumps, read
+
+    article = SEED.with_suffix(".txt")
+    out = tmp_path / "draft.ttl"
+    assert main(["extract", str(article), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == dumps(read(article, "article"), "turtle")
