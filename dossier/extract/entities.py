@@ -9,7 +9,6 @@ persons and single words that repeat part of a person's name are that person.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .draft import Draft, OrgD, Span, slug
 from .gazetteer import gazetteer
@@ -35,7 +34,6 @@ _PUBLICATION_CONTEXT = re.compile(rf"(?:according to|reported in|reported by|pub
 
 def find_entities(d: Draft) -> None:
     """Fill ``d.persons``, ``d.orgs`` and ``d.places`` from the text."""
-    g = gazetteer()
     text = d.text
     chunks = name_chunks(text, d.sentences)
     countries = _countries_named(chunks, text)
