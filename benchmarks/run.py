@@ -214,7 +214,8 @@ def bench_seed(reps: int) -> dict[str, float]:
         check = "isomorphic ✓" if same else "isomorphic ✗"
         table.row(f"writing {label}: in-memory graph → text (plain: rdflib `serialize` of its graph)", write, slow,
                   f"{slow / write:.0f}×", check)
-        table.row(f"model → {label} (`dumps`; TriG through the records, the others straight from the model)", whole, slow, f"{slow / whole:.0f}×", check)
+        table.row(f"model → {label} (`dumps`; TriG through the records, the others straight from the model)", whole,
+                  slow, f"{slow / whole:.0f}×", check)
 
     three = lambda: (dumps(report, "json"), dumps(report, "jsonld"), dumps(report, "turtle"))  # noqa: E731
     assert dumps_many(report, THREE) == dict(zip(THREE, three()))

@@ -123,7 +123,7 @@ def _results(paths: list[Path], jobs: int, args: tuple, parts: Optional[str],  #
     chunks = list(_chunks(len(paths), 1 if window_size == 1 else jobs))
 
     def part_of(number: int) -> Optional[str]:
-        # The chunk that used this file last was delivered before this one was sent: the window has one less.
+        # Chunk n reuses the file of chunk n - window_size, which _results delivers just before it sends chunk n.
         return os.path.join(parts, str(number % window_size)) if parts else None
 
     def task(number: int) -> tuple[list[str], tuple, Optional[str], Optional[list[str]]]:  # type: ignore[type-arg]
@@ -214,8 +214,8 @@ def _output_names(paths: list[Path], ext: str) -> list[str]:
 
 
 def convert_many(inputs: Sequence[str], *, to: Optional[str] = None, output: Optional[str] = None,
-                 base: Optional[str] = None, source_format: Optional[str] = None, jobs: int = 1, progress: Optional[bool] = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+                 base: Optional[str] = None, source_format: Optional[str] = None, jobs: int = 1,
+                 progress: Optional[bool] = None, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     """Convert every input; return the exit code (0 all converted, 1 some failed). Failures go to stderr.
 
     ``inputs`` are files, folders and globs. ``output`` is a file (one

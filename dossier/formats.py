@@ -21,8 +21,8 @@ from .reading import DEFAULT_MAX_BYTES, decode, parse_json, parse_yaml, read_byt
 if TYPE_CHECKING:
     from .linked.quads import Record
 
-__all__ = ["Format", "FORMATS", "get_format", "format_for_path", "output_format", "dumps", "dumps_bytes", "dumps_many", "loads_as", "read",
-           "write", "atomic_write"]
+__all__ = ["Format", "FORMATS", "get_format", "format_for_path", "output_format", "dumps", "dumps_bytes", "dumps_many",
+           "loads_as", "read", "write", "atomic_write"]
 
 Writer = Callable[[Report, Optional[str]], str]
 BytesWriter = Callable[[Report, Optional[str]], bytes]
