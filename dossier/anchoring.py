@@ -9,12 +9,16 @@ once with its prefix and suffix, and the offsets are filled in.
 from __future__ import annotations
 
 import hashlib
+import operator
+from typing import Any
 
 from .errors import ProblemList, json_path
 from .models import Evidence, Report
-from .walk import walk
+from .walk import Tree
 
 __all__ = ["anchor", "find_quote", "sha256_text"]
+
+_span_fields = operator.itemgetter("start", "end", "quote", "prefix", "suffix")
 
 
 def sha256_text(text: str) -> str:
@@ -56,34 +60,47 @@ def _check_span(ev: Evidence, text: str, where: str, problems: ProblemList) -> N
         problems.add("evidence-mismatch", f"the text after {end} is not the suffix {ev.suffix!r}", where)
 
 
-def anchor(report: Report, text: str, problems: ProblemList, nodes: list[tuple[tuple, Evidence]] | None = None) -> None:
+def anchor(report: Report, text: str, problems: ProblemList, tree: Tree | None = None) -> None:
     """Check every evidence span of ``report`` against ``text``; fill offsets of quote-only spans.
 
-    Faults are added to ``problems`` with the JSON path of the span. ``nodes``
-    is the report's evidence with locations (as :class:`~dossier.walk.Tree` gathers
-    it), when the caller has it already.
+    Faults are added to ``problems`` with the JSON path of the span, in the order of
+    :func:`~dossier.walk.walk`. ``tree`` is the report's :class:`~dossier.walk.Tree`,
+    when the caller has it already.
     """
-    spans = nodes if nodes is not None else [(loc, n) for loc, n in walk(report) if isinstance(n, Evidence)]
-    for loc, node in spans:
-        # Read from __dict__: pydantic's __getattr__ makes each attribute read several times dearer,
-        # and this runs for every span on every load.
-        span = node.__dict__
-        start, end, prefix, suffix = span["start"], span["end"], span["prefix"], span["suffix"]
-        if (start is not None and end is not None and start <= end <= len(text) and text[start:end] == span["quote"]
+    if tree is None:
+        tree = Tree(report)
+    if _all_right(text, tree.spans):
+        return  # the common case
+    # Each span is looked at again, in walk order, for the faults to come in that order with their paths.
+    for loc, node in tree.walked():
+        if isinstance(node, Evidence) and not _all_right(text, [node.__dict__]):
+            _anchor_span(node, text, json_path(loc), problems)
+
+
+def _all_right(text: str, spans: list[dict[str, Any]]) -> bool:
+    """Whether every span (the ``__dict__`` of each) is right as given: offsets, quote, prefix and suffix."""
+    # Fields are read from each span's __dict__, five in one call: this runs for every span on every load.
+    size = len(text)
+    for start, end, quote, prefix, suffix in map(_span_fields, spans):
+        if not (start is not None and end is not None and start <= end <= size and text[start:end] == quote
                 and (prefix is None or text.endswith(prefix, 0, start))
                 and (suffix is None or text.startswith(suffix, end))):
-            continue  # the common case, right as given: no path needed
-        where = json_path(loc)
-        if node.start is None and node.end is None:
-            found = find_quote(text, node.quote, node.prefix, node.suffix)
-            if len(found) == 1:
-                node.start, node.end = found[0], found[0] + len(node.quote)
-            elif not found:
-                problems.add("evidence-not-found", f"the quote {node.quote!r} is not in the article"
-                             + (" with that prefix and suffix" if node.prefix or node.suffix else ""), where)
-            else:
-                problems.add("evidence-ambiguous",
-                             f"the quote {node.quote!r} occurs {len(found)} times (at {', '.join(map(str, found[:5]))});"
-                             " give start and end, or a prefix or suffix that picks one", where)
+            return False
+    return True
+
+
+def _anchor_span(node: Evidence, text: str, where: str, problems: ProblemList) -> None:
+    """Fill the offsets of a quote-only span, or add what is wrong with a span to ``problems``."""
+    if node.start is None and node.end is None:
+        found = find_quote(text, node.quote, node.prefix, node.suffix)
+        if len(found) == 1:
+            node.start, node.end = found[0], found[0] + len(node.quote)
+        elif not found:
+            problems.add("evidence-not-found", f"the quote {node.quote!r} is not in the article"
+                         + (" with that prefix and suffix" if node.prefix or node.suffix else ""), where)
         else:
-            _check_span(node, text, where, problems)
+            problems.add("evidence-ambiguous",
+                         f"the quote {node.quote!r} occurs {len(found)} times (at {', '.join(map(str, found[:5]))});"
+                         " give start and end, or a prefix or suffix that picks one", where)
+    else:
+        _check_span(node, text, where, problems)

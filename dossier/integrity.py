@@ -2,55 +2,105 @@
 
 Each rule adds located :class:`~dossier.errors.Problem` records; nothing
 stops at the first fault, so a person sees every fault in one run.
+
+The rules run on every load, and most dossiers have no fault: where a rule
+would loop over every node in Python, it first asks in bulk (sets, ``map``)
+whether there can be a fault, and goes through the nodes one by one, in
+walk order, only to find and locate the faults there are.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+import operator
+import typing
+from itertools import chain, repeat
+from typing import Any, Optional
 
 from .errors import ProblemList, json_path
 from .models import MODELS, Condition, Event, Node, Place, Report
 from .terms import Term
-from .walk import PerModel, term_of, walk
+from .walk import PerModel, Tree, Values, term_of
 
 __all__ = ["check_integrity"]
 
+_id_of = operator.itemgetter("id")
+_values_of = operator.attrgetter("__dict__")  # a model's __dict__, read without a bytecode loop
+_type_of = operator.itemgetter("type")
+_about_of = operator.itemgetter("about")
+_event_of = operator.itemgetter("event")
+_sub_events_of = operator.itemgetter("sub_events")
 
-def check_integrity(report: Report, problems: ProblemList, nodes: list[tuple[tuple, Node]] | None = None) -> None:
+
+def check_integrity(report: Report, problems: ProblemList, tree: Tree | None = None) -> None:
     """Apply every integrity rule to ``report``, adding what is wrong to ``problems``.
 
-    ``nodes`` is the report's walk, when the caller has it already.
+    ``tree`` is the report's :class:`~dossier.walk.Tree`, when the caller has it already.
     """
-    nodes = nodes if nodes is not None else list(walk(report))
-    index = _unique_ids(nodes, problems)
-    _references(nodes, index, problems)
-    _no_cycles(report.places, "places", "part_of", lambda p: p.part_of, problems)  # type: ignore[attr-defined]
-    _no_cycles(report.organizations, "organizations", "parent", lambda o: o.parent, problems)  # type: ignore[attr-defined]
-    _no_sub_event_cycles(report, problems)
-    _hypotheticals_reached(report, nodes, index, problems)
+    if tree is None:
+        tree = Tree(report)
+    # Each id and its first node: made, in walk order, only where ids repeat or a reference may be wrong.
+    index = None if _ids_unique(tree) else _unique_ids(tree, problems)
+    if index is not None:
+        _references(tree, index, problems)
+    elif not _references_right(tree):
+        _references(tree, _unique_ids(tree, problems), problems)  # no id repeats: it adds no problem
+    top = report.__dict__
+    _no_cycles(list(map(_values_of, top["places"])), "places", "part_of", problems)
+    _no_cycles(list(map(_values_of, top["organizations"])), "organizations", "parent", problems)
+    events = list(map(_values_of, top["events"]))
+    _no_sub_event_cycles(events, problems)
+    _hypotheticals_reached(tree, events, list(map(_values_of, top["claims"])), index, problems)
 
 
-def _unique_ids(nodes: list[tuple[tuple, Node]], problems: ProblemList) -> dict[str, Node]:
+def _ids_unique(tree: Tree) -> bool:
+    """Whether no two nodes have one id: the common case, told without a loop of bytecode per node."""
+    distinct = set(map(_id_of, tree.values))
+    if None not in distinct:
+        return len(distinct) == len(tree.values)
+    ids = list(map(_id_of, tree.values))
+    return len(distinct) - 1 == len(ids) - ids.count(None)
+
+
+def _unique_ids(tree: Tree, problems: ProblemList) -> dict[str, Node]:
     """Each id and the first node that has it; a node that repeats an id is a fault."""
     index: dict[str, Node] = {}
-    where: dict[int, tuple[Any, ...]] | None = None  # each node's location, made at the first fault: most have none
-    for loc, node in nodes:
-        node_id = node.id
+    for loc, node in tree.walked():
+        node_id = node.__dict__["id"]
         if node_id is None:
             continue
         first = index.setdefault(node_id, node)
         if first is not node:
-            if where is None:
-                where = {id(other): at for at, other in nodes}
-            problems.add("duplicate-id", f"id {node_id!r} is already used at {json_path(where[id(first)])}",
+            problems.add("duplicate-id", f"id {node_id!r} is already used at {json_path(tree.location(first))}",
                          json_path(loc + ("id",)), expected="an id used by no other item")
     return index
 
 
-def _ref_fields(model: type[Node]) -> tuple[tuple[str, Term, frozenset[type[Node]]], ...]:
-    """The fields of ``model`` that refer to other items, with their terms and the classes they may always name."""
-    return tuple((name, term, _always_right(term)) for name in model.model_fields
-                 for term in [term_of(model, name)] if term is not None and term.kind == "ref")
+class _Ref(typing.NamedTuple):
+    name: str
+    term: Term
+    right: frozenset[type[Node]]  # the classes it may always name: no fault _ref_fault finds
+    read: operator.itemgetter  # type: ignore[type-arg]  # reads the field from a node's values
+    many: bool  # a list of references
+    fine: frozenset[Any]  # what _references_right may find it names, where _ref_fault finds no fault
+
+
+# What _references_right finds a reference names: the model of the node with that id, but _COUNTRY for a place
+# of kind country (which an actor may be), and _NOTHING for None (no reference, where the field holds one).
+_COUNTRY, _NOTHING = "a country", "nothing"
+
+
+def _ref_fields(model: type[Node]) -> tuple[_Ref, ...]:
+    """The fields of ``model`` that refer to other items."""
+    refs = []
+    for name in model.model_fields:
+        term = term_of(model, name)
+        if term is not None and term.kind == "ref":
+            right = _always_right(term)
+            many = typing.get_origin(model.model_fields[name].annotation) is list
+            country = term.actor or any(issubclass(target, Place) for target in right)
+            fine = right | ({_COUNTRY} if country else set()) | (set() if many else {_NOTHING})
+            refs.append(_Ref(name, term, right, operator.itemgetter(name), many, frozenset(fine)))
+    return tuple(refs)
 
 
 def _always_right(term: Term) -> frozenset[type[Node]]:
@@ -62,17 +112,43 @@ def _always_right(term: Term) -> frozenset[type[Node]]:
 _REF_FIELDS = PerModel(_ref_fields)
 # isinstance against a pydantic model class goes through its metaclass, dear when run for every node.
 _IS_CONDITION = PerModel(lambda model: issubclass(model, Condition))
+_IS_EVENT = PerModel(lambda model: issubclass(model, Event))
+_IS_PLACE = PerModel(lambda model: issubclass(model, Place))
+# The models a reference may name: the others' ids need not be looked up.
+_NAMED = PerModel(lambda model: any(model in ref.right for refs in map(_ref_fields, MODELS) for ref in refs))
 
 
-def _references(nodes: list[tuple[tuple, Node]], index: dict[str, Node], problems: ProblemList) -> None:
-    # Most references name an item of a class they may always name; only the others are put to
-    # _ref_fault, and paths are made only for faults.
-    for loc, node in nodes:
-        fields = _REF_FIELDS[type(node)]
-        if not fields:
-            continue
+def _references_right(tree: Tree) -> bool:
+    """Whether every reference names an item of a class it may always name, or a country where an actor may be one.
+
+    Told in bulk, field by field, so that :func:`_references` need not look
+    at each reference when none is wrong. Only for ids that do not repeat,
+    each the id of its one node.
+    """
+    names: dict[Any, Any] = {}  # what each id names
+    for model, values in tree.by_model.items():
+        if _NAMED[model]:
+            ids = map(_id_of, values)
+            if _IS_PLACE[model]:
+                names.update(zip(ids, [_COUNTRY if place["kind"] == "country" else model for place in values]))
+            else:
+                names.update(zip(ids, repeat(model)))
+    names[None] = _NOTHING
+    for model, values in tree.by_model.items():
+        for ref in _REF_FIELDS[model]:
+            named = map(ref.read, values)
+            if ref.many:
+                named = chain.from_iterable(named)
+            if not ref.fine.issuperset(map(names.get, named)):
+                return False
+    return True
+
+
+def _references(tree: Tree, index: dict[str, Node], problems: ProblemList) -> None:
+    # Only the references that name an item of a class they may not always name are put to _ref_fault.
+    for loc, node in tree.walked():
         values = node.__dict__
-        for name, term, right in fields:
+        for name, term, right, *_ in _REF_FIELDS[type(node)]:
             value = values[name]
             if isinstance(value, list):
                 for i, target in enumerate(value):
@@ -102,10 +178,9 @@ def _ref_fault(target: str, term: Term, name: str, index: dict[str, Node]) -> Op
     return None
 
 
-def _no_cycles(items: list, list_name: str, field: str, parent_of: Callable[[Node], Optional[str]],
-               problems: ProblemList) -> None:
-    positions = {item.id: i for i, item in enumerate(items)}
-    parents = {item.id: parent_of(item) for item in items}
+def _no_cycles(items: list[Values], list_name: str, field: str, problems: ProblemList) -> None:
+    """No chain of ``field`` (part_of, parent) among ``items``, the values of the report's list ``list_name``, loops."""
+    parents = dict(zip(map(_id_of, items), map(operator.itemgetter(field), items)))
     reported: set[str] = set()
     for start in parents:
         seen = [start]
@@ -116,6 +191,7 @@ def _no_cycles(items: list, list_name: str, field: str, parent_of: Callable[[Nod
                 if not reported.intersection(cycle):
                     reported.update(cycle)
                     loop = " -> ".join(cycle + [current])
+                    positions = {item["id"]: i for i, item in enumerate(items)}
                     problems.add("cycle", f"{field} goes round in a circle: {loop}",
                                  json_path((list_name, positions[cycle[0]], field)),
                                  expected=f"{field} chains that end")
@@ -124,9 +200,12 @@ def _no_cycles(items: list, list_name: str, field: str, parent_of: Callable[[Nod
             current = parents.get(current)
 
 
-def _no_sub_event_cycles(report: Report, problems: ProblemList) -> None:
-    subs = {e.id: list(e.sub_events) for e in report.events}
-    positions = {e.id: i for i, e in enumerate(report.events)}
+def _no_sub_event_cycles(events: list[Values], problems: ProblemList) -> None:
+    """No event is its own sub-event, however far down; ``events`` are the values of the report's events."""
+    if not any(map(_sub_events_of, events)):
+        return  # nothing to go round
+    subs = {e["id"]: list(e["sub_events"]) for e in events}
+    positions = {e["id"]: i for i, e in enumerate(events)}
     state: dict[str, int] = {}
 
     def visit(eid: str, trail: list[str]) -> None:
@@ -145,31 +224,35 @@ def _no_sub_event_cycles(report: Report, problems: ProblemList) -> None:
             visit(eid, [eid])
 
 
-def _hypotheticals_reached(report: Report, nodes: list[tuple[tuple, Node]], by_id: dict[str, Node],
+def _hypotheticals_reached(tree: Tree, events: list[Values], claims: list[Values], index: dict[str, Node] | None,
                            problems: ProblemList) -> None:
-    hypothetical = [(i, event) for i, event in enumerate(report.events) if event.hypothetical]
-    if not hypothetical:
+    """Every hypothetical event is what a claim is about or hangs on, or a sub-event of one that is.
+
+    ``index`` is each id and the first node that has it; None when no id repeats.
+    """
+    if "HypotheticalEvent" not in map(_type_of, events):
         return
-    reached: set[str] = set()
-    for claim in report.claims:
-        reached.update(claim.about)
-        if claim.condition is not None and claim.condition.event:
-            reached.add(claim.condition.event)
-    for loc, node in nodes:
-        if _IS_CONDITION[type(node)] and node.event:  # type: ignore[attr-defined]
-            reached.add(node.event)  # type: ignore[attr-defined]
+    # What claims are about, and the events of conditions, wherever they are (a claim's condition is one).
+    reached: set[str] = set(chain.from_iterable(map(_about_of, claims)))
+    for model, values in tree.by_model.items():
+        if _IS_CONDITION[model]:
+            reached.update(filter(None, map(_event_of, values)))
     # A hypothetical may contain hypothetical sub-events; they are reached through it.
+    if index is None:
+        by_id = {event["id"]: event for model, values in tree.by_model.items() if _IS_EVENT[model] for event in values}
+    else:
+        by_id = {node_id: node.__dict__ for node_id, node in index.items() if _IS_EVENT[type(node)]}
     frontier = list(reached)
     while frontier:
-        ev = by_id.get(frontier.pop())
-        if isinstance(ev, Event):
-            for sub in ev.sub_events:
+        event = by_id.get(frontier.pop())
+        if event is not None:
+            for sub in event["sub_events"]:
                 if sub not in reached:
                     reached.add(sub)
                     frontier.append(sub)
-    for i, event in hypothetical:
-        if event.id not in reached:
+    for i, event in enumerate(events):
+        if event["type"] == "HypotheticalEvent" and event["id"] not in reached:
             problems.add("unreached-hypothetical",
-                         f"hypothetical event {event.id!r} is not the subject or condition of any claim",
+                         f"hypothetical event {event['id']!r} is not the subject or condition of any claim",
                          json_path(("events", i, "type")),
                          expected="a claim whose about or condition names it, or type Event if it happened")

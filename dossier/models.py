@@ -55,7 +55,13 @@ class Node(BaseModel):
 
     def sort_key(self) -> tuple[Any, ...]:
         """The key lists of this node are kept sorted by."""
-        return (self.id or "",)
+        # Read from __dict__: a model's attributes go through the __getattr__ hook pydantic installs, each time.
+        return self.key_of(self.__dict__)
+
+    @staticmethod
+    def key_of(values: dict[str, Any]) -> tuple[Any, ...]:
+        """The :meth:`sort_key` of the node whose ``__dict__`` is ``values``: for sorting many nodes at once."""
+        return (values["id"] or "",)
 
 
 class Evidence(Node):
@@ -78,11 +84,11 @@ class Evidence(Node):
     suffix: Annotated[Optional[Text], t.text("oa:suffix")] = Field(
         None, description="Text just after the quote, to tell apart repeated quotes.")
 
-    def sort_key(self) -> tuple[Any, ...]:
-        # Read from __dict__: a model's attributes go through the __getattr__ hook pydantic installs, each time.
-        d = self.__dict__
-        start = d["start"]
-        return (start if start is not None else -1, d["end"] or -1, d["quote"], d["id"] or "")
+    @staticmethod
+    def key_of(values: dict[str, Any]) -> tuple[Any, ...]:
+        """The :meth:`sort_key` of the span whose ``__dict__`` is ``values``: by offsets, then quote and id."""
+        start = values["start"]
+        return (start if start is not None else -1, values["end"] or -1, values["quote"], values["id"] or "")
 
 
 EvidenceList = Annotated[list[Evidence], t.node("gaf:denotedBy")]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import operator
 import typing
+from collections import defaultdict
+from itertools import chain
 from functools import lru_cache
 from typing import Any, Callable, Iterator, NamedTuple
 
@@ -93,7 +95,7 @@ class PerModel(dict):  # type: ignore[type-arg]
         return value
 
 
-_NODE, _NODE_LIST, _LEAF_LIST, _VALUE_LIST = "node", "node list", "leaf list", "value list"
+_NODE, _NODE_LIST, _LEAF_LIST, _EVIDENCE_LIST, _VALUE_LIST = "node", "node list", "leaf list", "evidence", "value list"
 
 
 def _plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
@@ -105,9 +107,10 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
         if name not in holding_nodes:
             kind = _VALUE_LIST
         elif typing.get_origin(annotation) is list:
-            # A list of nodes that hold nothing (evidence, mostly): visited in the holder's loop, without a call each.
+            # A list of nodes that hold nothing (evidence, mostly) is gathered whole, their values after the walk.
             item = typing.get_args(annotation)[0]
-            kind = _LEAF_LIST if isinstance(item, type) and not _plan(item) else _NODE_LIST
+            kind = _NODE_LIST if not isinstance(item, type) or _plan(item) else (
+                _EVIDENCE_LIST if issubclass(item, Evidence) else _LEAF_LIST)
         else:
             kind = _NODE
         plan.append((name, kind))
@@ -120,38 +123,88 @@ class _Kind(NamedTuple):
 
 
 _KINDS = PerModel(lambda model: _Kind(issubclass(model, Evidence), _plan(model)))
+# A model's attributes, __dict__ too, go through the __getattr__ hook pydantic installs: fields are read
+# from each node's __dict__, got once; for many nodes at once with map, without a bytecode loop.
+_values_of = operator.attrgetter("__dict__")
+_id_of = operator.itemgetter("id")
+Values = dict[str, Any]
 
 
 class Tree:
     """What loading needs from a report, gathered in one walk instead of one walk per step.
 
-    ``nodes`` is every node with its location, in the order of :func:`walk`;
-    ``evidence`` the :class:`Evidence` among them; ``nested`` every node but
-    the root as ``(holder, field, index or None, node)``, in the same order;
-    ``node_lists`` and ``value_lists`` every list of two or more items, which
-    canonical order sorts (a shorter one is sorted as it is). Lists are
-    gathered, not copied, so the tree stays right while ids are minted and
-    offsets filled in. ``deepest`` is the longest location of a node; the
-    walk stops below ``MAX_DEPTH`` (``cut``), as no document may nest deeper.
+    ``nodes`` is every node; ``by_model`` the ``__dict__`` of each, which the
+    steps read fields from, by model class, and ``values`` all of those (in
+    another order than ``nodes``); ``evidence`` and ``spans`` the
+    :class:`Evidence` nodes and their ``__dict__``. ``held`` is every field
+    that holds nodes, a holder before what it holds: ``(holder's values,
+    field, node or list of nodes, the field's kind in the walk)``.
+    ``node_lists`` is every list of two or more nodes, ``value_lists`` every
+    list of two or more plain values: canonical order sorts them (a shorter
+    one is sorted as it is). Lists are gathered, not copied, so the tree
+    stays right while ids are minted and offsets filled in. The items of a
+    list of nodes are taken to be all of the list's one model, as they are
+    in a validated report.
+
+    Nodes that hold nothing (evidence, mostly) are gathered after the walk,
+    in bulk, so the lists are not in the order of :func:`walk`. Only faults
+    need that order and locations: :meth:`walked`, :meth:`location` and
+    :meth:`in_walk_order` make them when asked. ``deepest`` is the longest
+    location of a node; the walk stops below ``MAX_DEPTH`` (``cut``), as no
+    document may nest deeper.
     """
 
-    __slots__ = ("nodes", "evidence", "nested", "node_lists", "value_lists", "deepest", "cut")
+    __slots__ = ("nodes", "values", "evidence", "spans", "by_model", "held", "node_lists", "value_lists",
+                 "deepest", "cut", "_root", "_base", "_leaves", "_spans", "_walked", "_where")
 
     def __init__(self, root: Node, path: Path = ()):
-        self.nodes: list[tuple[Path, Node]] = []
-        self.evidence: list[tuple[Path, Evidence]] = []
-        self.nested: list[tuple[Node, str, int | None, Node]] = []
+        self.nodes: list[Node] = []
+        self.by_model: defaultdict[type[Node], list[Values]] = defaultdict(list)
+        self.held: list[tuple[Values, str, Any, str]] = []
         self.node_lists: list[list[Node]] = []
         self.value_lists: list[list[Any]] = []
         self.deepest = len(path)
         self.cut = False
-        self._visit(path, root)
+        self._root, self._base = root, path
+        # Lists of nodes that hold nothing: of evidence, and of other models by model; gathered after the walk.
+        self._spans: list[Any] = []
+        self._leaves: defaultdict[type[Node], list[Any]] = defaultdict(list)
+        self._walked: list[tuple[Path, Node]] | None = None
+        self._where: dict[int, Path] | None = None
+        self._visit(len(path), root)
+        self.evidence: list[Evidence] = list(chain.from_iterable(self._spans))
+        self.spans: list[Values] = list(map(_values_of, self.evidence))
+        self.nodes += self.evidence
+        if self.evidence:
+            self.by_model[type(self.evidence[0])] += self.spans
+        for model, runs in self._leaves.items():
+            leaves = list(chain.from_iterable(runs))
+            self.nodes += leaves
+            self.by_model[model] += map(_values_of, leaves)
+        self.values: list[Values] = list(chain.from_iterable(self.by_model.values()))
 
     @property
     def near_limit(self) -> bool:
         """Whether the data could nest deeper than ``MAX_DEPTH``: a node's data lies at most two levels below its
         location (the node, a list in it), so only a tree this deep needs the data walked to know."""
         return self.deepest + 2 > MAX_DEPTH
+
+    def walked(self) -> list[tuple[Path, Node]]:
+        """Every node with its location, in the order of :func:`walk`."""
+        if self._walked is None:
+            self._walked = list(walk(self._root, self._base))
+        return self._walked
+
+    def location(self, node: Node) -> Path:
+        """The location tuple of ``node``, a node of this tree."""
+        if self._where is None:
+            self._where = {id(other): at for at, other in self.walked()}
+        return self._where[id(node)]
+
+    def in_walk_order(self, nodes: list[Node]) -> list[Node]:
+        """``nodes``, nodes of this tree, in the order of :func:`walk`."""
+        order = {id(node): i for i, (_, node) in enumerate(self.walked())}
+        return sorted(nodes, key=lambda node: order[id(node)])
 
     def _reach(self, depth: int) -> bool:
         """Note a node at ``depth``, deeper than any before; False (and the walk cut) past ``MAX_DEPTH``."""
@@ -161,44 +214,43 @@ class Tree:
             return False
         return True
 
-    def _visit(self, loc: Path, node: Node) -> None:
+    def _visit(self, depth: int, node: Node) -> None:
+        """Gather ``node``, at location length ``depth``, and all it holds."""
         # Recursive, and so bounded: a chain of attributions could nest as deep as the parser allowed.
-        if len(loc) > self.deepest and not self._reach(len(loc)):
+        # It runs for every node that holds others, so it makes no list, set or iterator of its own.
+        if depth > self.deepest and not self._reach(depth):
             return
-        self.nodes.append((loc, node))
-        evidence, plan = _KINDS[type(node)]
+        model = type(node)
+        evidence, plan = _KINDS[model]
         if evidence:
-            self.evidence.append((loc, node))  # type: ignore[arg-type]
-        if not plan:  # most nodes are evidence, which holds nothing
+            self._spans.append((node,))
             return
         values = node.__dict__
+        self.nodes.append(node)
+        self.by_model[model].append(values)
         for name, kind in plan:
             value = values[name]
-            if kind is _NODE:
-                if value is not None:
-                    self.nested.append((node, name, None, value))
-                    self._visit(loc + (name,), value)
-            elif kind is _LEAF_LIST:
-                if not value:
-                    continue
-                if len(value) > 1:
-                    self.node_lists.append(value)
-                if len(loc) + 2 > self.deepest and not self._reach(len(loc) + 2):  # for every item at once
-                    continue
-                evidence = _KINDS[type(value[0])].evidence  # the items are all of the list's one model
-                for i, item in enumerate(value):
-                    at = loc + (name, i)
-                    self.nested.append((node, name, i, item))
-                    self.nodes.append((at, item))
-                    if evidence:
-                        self.evidence.append((at, item))  # type: ignore[arg-type]
+            if not value:  # None, or an empty list
+                continue
+            if kind is _EVIDENCE_LIST or kind is _LEAF_LIST:
+                if depth + 2 <= self.deepest or self._reach(depth + 2):
+                    self.held.append((values, name, value, kind))
+                    if kind is _EVIDENCE_LIST:
+                        self._spans.append(value)
+                    else:
+                        self._leaves[type(value[0])].append(value)
+                    if len(value) > 1:
+                        self.node_lists.append(value)
+            elif kind is _NODE:
+                self.held.append((values, name, value, kind))
+                self._visit(depth + 1, value)
             elif kind is _NODE_LIST:
+                self.held.append((values, name, value, kind))
                 if len(value) > 1:
                     self.node_lists.append(value)
-                for i, item in enumerate(value):
-                    self.nested.append((node, name, i, item))
-                    self._visit(loc + (name, i), item)
-            elif value is not None and len(value) > 1:
+                for item in value:
+                    self._visit(depth + 2, item)
+            elif len(value) > 1:
                 self.value_lists.append(value)
 
 
@@ -209,21 +261,42 @@ def mint_ids(report: Report, tree: Tree | None = None) -> None:
     a span does not renumber the others. Must run after evidence is anchored.
     ``tree`` is the report's :class:`Tree`, when the caller has it already.
     """
-    # Fields are read and set through __dict__, as pydantic's own __setattr__ does, without its per-call dispatch:
-    # a dossier can have thousands of nested nodes.
-    for holder, name, index, node in (tree if tree is not None else Tree(report)).nested:
-        values = node.__dict__
-        if values["id"] is None:
-            if _KINDS[type(node)].evidence and values["start"] is not None:
-                values["id"] = f"{holder.__dict__['id']}/{name}/{values['start']}-{values['end']}"
-            elif index is None:
-                values["id"] = f"{holder.__dict__['id']}/{name}"
-            else:
-                values["id"] = f"{holder.__dict__['id']}/{name}/{index + 1}"
-            node.__pydantic_fields_set__.add("id")
+    if tree is None:
+        tree = Tree(report)
+    if None not in map(_id_of, tree.values):
+        return  # every id given, as in a dossier this library wrote
+    # Ids are set in __dict__, as pydantic's own __setattr__ does, without its per-call dispatch. A holder
+    # comes before what it holds, so its own id is there when theirs are made from it.
+    for holder, name, held, kind in tree.held:
+        holder_id = holder["id"]
+        if kind is _NODE:
+            values = held.__dict__
+            if values["id"] is None:
+                start = values["start"] if _KINDS[type(held)].evidence else None
+                values["id"] = f"{holder_id}/{name}" if start is None else f"{holder_id}/{name}/{start}-{values['end']}"
+                held.__pydantic_fields_set__.add("id")
+        elif kind is _EVIDENCE_LIST:
+            n = 0
+            for node in held:
+                n += 1
+                values = node.__dict__
+                if values["id"] is None:
+                    start = values["start"]
+                    values["id"] = (f"{holder_id}/{name}/{n}" if start is None
+                                    else f"{holder_id}/{name}/{start}-{values['end']}")
+                    node.__pydantic_fields_set__.add("id")
+        else:
+            n = 0
+            for node in held:
+                n += 1
+                values = node.__dict__
+                if values["id"] is None:
+                    values["id"] = f"{holder_id}/{name}/{n}"
+                    node.__pydantic_fields_set__.add("id")
 
 
-_sort_key = operator.methodcaller("sort_key")
+# Node.key_of (sort_key without the attribute hook) for a model that keeps Node's sort_key; None for one that does not.
+_KEY_OF = PerModel(lambda model: model.key_of if model.sort_key is Node.sort_key else None)
 
 
 def canonicalize(node: Node, tree: Tree | None = None) -> None:
@@ -233,8 +306,39 @@ def canonicalize(node: Node, tree: Tree | None = None) -> None:
     """
     if tree is None:
         tree = Tree(node)
+    # Most lists are in order already, as a dossier this library wrote has them: they are only looked at.
     for nodes in tree.node_lists:
-        nodes.sort(key=_sort_key)
-    for values in tree.value_lists:
-        # Plain values and references form a set in RDF; repeating one says nothing more.
-        values[:] = sorted(set(values), key=str)
+        key_of = _KEY_OF[type(nodes[0])]
+        if key_of is None:  # a model with a sort_key of its own
+            nodes.sort(key=_sort_key)
+        elif not _in_order(nodes, key_of):
+            nodes.sort(key=lambda item: key_of(item.__dict__))
+    for plain in tree.value_lists:
+        last = None
+        for value in plain:
+            if type(value) is not str or (last is not None and value <= last):
+                # Plain values and references form a set in RDF; repeating one says nothing more.
+                plain[:] = sorted(set(plain), key=str)
+                break
+            last = value
+
+
+def _in_order(nodes: list[Node], key_of: Callable[[Values], Any]) -> bool:
+    """Whether ``nodes`` are sorted by ``key_of`` their values already."""
+    last = None
+    if key_of is Node.key_of:  # by id alone: the ids are compared as they are, without a call for each node
+        for item in nodes:
+            key = item.__dict__["id"]
+            if key is None or (last is not None and key < last):
+                return False
+            last = key
+        return True
+    for item in nodes:
+        key = key_of(item.__dict__)
+        if last is not None and key < last:
+            return False
+        last = key
+    return True
+
+
+_sort_key = operator.methodcaller("sort_key")
