@@ -148,7 +148,12 @@ def check_rdf(report: dossier.Report, fmt: str, base: str | None = None, ds: Any
     ``ds`` is the report's rdflib dataset under ``base``, when the caller has it already.
     """
     ours, plain = dumps(report, fmt, base=base), _plain(report, fmt, base, ds)
-    assert _oxigraph_quads(ours, fmt) == _oxigraph_quads(plain, fmt)
+    # pyoxigraph reads ours against rdflib's N-Quads (N-Triples, for the formats without named graphs) of the same
+    # graph: rdflib's Turtle and TriG writers leave a quote unescaped before the closing """ of a long string (a
+    # literal with a line break that ends in a backslash and a quote), which is not Turtle, and which pyoxigraph
+    # rightly refuses (see test_rdflib_turtle_is_not_what_pyoxigraph_compares_against).
+    line_based = "nquads" if RDF_FORMATS[fmt][2] else "ntriples"
+    assert _oxigraph_quads(ours, fmt) == _oxigraph_quads(_plain(report, line_based, base, ds), line_based)
     if base and "://" not in base and fmt in ("turtle", "trig"):
         return  # rdflib cannot resolve relative IRIs against a base such as urn:x:y/ (pyoxigraph can)
     ours_graphs, plain_graphs = _rdflib_graphs(ours, fmt), _rdflib_graphs(plain, fmt)
@@ -243,6 +248,18 @@ def test_hostile_json_and_jsonld(hostile: dossier.Report) -> None:
     text = dumps(hostile, "nquads")
     assert "\\u0000" in text and "\\u007F" in text and "😀" in text and '\\"' in text and "\\\\u0041" in text
     assert '"""' in dumps(hostile, "turtle")  # multi-line strings use the long form
+
+
+def test_rdflib_turtle_is_not_what_pyoxigraph_compares_against() -> None:
+    """The case check_rdf works around: a backslash and a quote that end a text with a line break, which rdflib
+    writes in a long string with the quote unescaped (``\\\\""""``), and ours escapes."""
+    report = _hostile_report()
+    report.persons[0].name = 'two\nlines, then a backslash and a quote\\"'
+    ours, plain = dumps(report, "turtle"), _plain(report, "turtle", None)
+    with pytest.raises(SyntaxError):
+        list(ox.parse(plain.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    check_rdf(report, "turtle")
+    assert 'and a quote\\\\\\"' in ours
 
 
 @pytest.mark.parametrize("base", BASES)
