@@ -13,8 +13,8 @@ datatype as constants. Three functions can be written per class:
 * a *lines* function (:func:`lines_function`), which writes a node's
   N-Quads (or N-Triples) lines straight from the model, with no record in
   between, then the nodes it holds, each with its own class's function;
-* a *Turtle* function (:func:`turtle_function`), likewise for a node's
-  Turtle block.
+* a *Turtle* function (:func:`turtle_function`, written by
+  :mod:`dossier.linked.turtlegen`), likewise for a node's Turtle block.
 
 Each gives exactly what the generic rule gives (the records, and the record
 writers' text): ``tests/test_writer_codegen.py`` checks that against a plain
@@ -187,7 +187,8 @@ def _given(src: _Source, f: _Field) -> _Source:
 def _write(model: type[Node], name: str, signature: str, prelude: list[str],
            field: Callable[[_Source, _Field], None], run: Callable[[_Source, tuple[_Field, ...]], None],
            ending: list[str], namespace: dict[str, Any],
-           children: Optional[Callable[[_Source, _Field], None]] = None) -> Callable[..., Any]:
+           children: Optional[Callable[[_Source, _Field], None]] = None,
+           done: frozenset[str] = frozenset()) -> Callable[..., Any]:
     """Write and compile the function ``name`` for ``model``: ``prelude``, then a block per field, in field order.
 
     ``field`` writes the block of a field that is not a node field, run when
@@ -196,7 +197,8 @@ def _write(model: type[Node], name: str, signature: str, prelude: list[str],
     ``ending`` follows. Then the held nodes: with ``children``, the function
     writes them itself, ``children`` writing the source that does it for a
     node field, with its value given in ``x``; else it pushes them on the
-    walk's stack, from a list ``held`` that ``run`` fills.
+    walk's stack, from a list ``held`` that ``run`` fills. The fields named
+    in ``done`` are left out: ``prelude`` writes them.
     """
     shape = _shape(model)
     fields = _fields(model)
@@ -209,6 +211,8 @@ def _write(model: type[Node], name: str, signature: str, prelude: list[str],
             src("held = []")
         grouped = {f.name for run_ in shape.groups.values() for f in run_}
         for f in fields:
+            if f.name in done:
+                continue
             if f.kind == "node":
                 if f.name in grouped and f.name not in shape.groups:
                     continue  # written with the first of its run
@@ -541,121 +545,6 @@ def _more_tails(out: list[str], start: int, tails: tuple[str, ...]) -> None:
         out += [line[:-cut] + other for line in written]
 
 
-# ---- Turtle
+# ---- Turtle: in its own module, which uses the above
 
-
-def _turtle_field(src: _Source, f: _Field) -> None:
-    """Source that adds the Turtle of field ``f`` (not a node field; value in ``x``) to the text, with ``add``.
-
-    ``heads`` gives each predicate's text after the separator, ``q`` closes a
-    text literal (quote and language tag), ``tag`` is that tag alone; a node
-    IRI is ``<{rel}{id}>`` (see :func:`turtle_function`), or ``w.node(id)``
-    for an empty id; other IRIs are named by ``known`` or ``iri``.
-    """
-    from .turtle import _XSD_BOOLEAN, _XSD_INTEGER  # turtle imports this module
-
-    src(f"h = heads[{f.predicate!r}]")
-    dt, kind = repr(f.datatype), f.kind
-    if not f.many:
-        if kind in ("text", "plain"):
-            with src.block("if '\"' in x or '\\\\' in x or not x.isprintable():"):
-                src("add(f'{h}{quoted(x)}{tag}')" if kind == "text" else "add(f'{h}{quoted(x)}')")
-            with src.block("else:"):
-                src("add(f'{h}\"{x}{q}')" if kind == "text" else "add(f'{h}\"{x}\"')")
-        elif kind == "vocab":
-            src(f"x = {DOS!r} + x  # a str enum adds as its value")
-            src("add(f'{h}{known(x) or w.iri(x)}')")
-        elif kind == "ref":
-            src("add(f'{h}<{rel}{x}>' if x else f'{h}{w.node(x)}')")
-        elif kind == "boolean":
-            src("add(f'{h}true')" if f.datatype == _XSD_BOOLEAN else f"add(h + w.typed('true', {dt}))")
-        else:
-            src("x = f'{x}'  # str(x), without the call")
-            if f.datatype == _XSD_INTEGER:
-                src(f"add(f'{{h}}{{x}}' if x.isdigit() and x.isascii() else h + w.typed(x, {dt}))")
-            else:
-                src(f"add(h + w.typed(x, {dt}))")
-        return
-    _unique_list(src)
-    if kind == "text":
-        src("x = [quoted(one) + tag for one in x]")
-    elif kind == "plain":
-        src("x = [quoted(one) for one in x]")
-    elif kind == "ref":
-        src("x = [f'<{rel}{one}>' if one else w.node(one) for one in x]")
-    elif kind == "vocab":
-        src(f"x = [known({DOS!r} + one) or w.iri({DOS!r} + one) for one in x]")
-    else:
-        src(f"x = [w.typed(str(one), {dt}) for one in x]")
-    src("add(h + listed(x))")
-
-
-def _turtle_nodes(src: _Source, run: tuple[_Field, ...]) -> None:
-    """Source for node fields making one statement: each node's IRI among its objects (the nodes are written after)."""
-    first = run[0]
-    if first.inverse:
-        return  # the held node states the link to its holder, after its type; the holder states nothing
-    text = "f'<{rel}{i}>' if (i := item.id) else w.node(i)"
-    head = f"heads[{first.predicate!r}]"
-    if len(run) == 1 and not first.many:
-        with _given(src, first):
-            src(f"add({head} + ({text.replace('item', 'x')}))")
-        return
-    if len(run) == 1:
-        with _given(src, first):
-            # Most lists of nodes hold one (a single span of evidence): no list to make and join.
-            with src.block("if len(x) == 1:"):
-                src(f"add({head} + ({text.replace('item', 'x[0]')}))")
-            with src.block("else:"):
-                src(f"add({head} + listed([{text} for item in x]))")
-        return
-    src("texts = []")
-    for f in run:
-        with _given(src, f):
-            src(f"texts += [{text} for item in x]" if f.many else f"texts.append({text.replace('item', 'x')})")
-    with src.block("if texts:"):
-        src(f"add({head} + listed(texts))")
-
-
-def _turtle_children(src: _Source, f: _Field) -> None:
-    """Source that writes the block of each node of node field ``f`` (in ``x``), and the blocks of all it holds."""
-    link = f"heads[{f.predicate!r}] + me" if f.inverse else None
-    _visit(src, f, "{link}, add, ids, heads, types, rel, known, w, q, tag, functions", "", link, "")
-
-
-_TURTLE_PRELUDE = [
-    "me = v['id']",
-    "ids.append(me)  # a repeated id, in a dossier never checked, merges records: the caller writes those",
-    "me = f'<{rel}{me}>' if me else w.node(me)",
-    # The full stop and blank line that end the block before (the caller drops them from the first), and the type.
-    "add(f' .\\n\\n{me} a {types[v[\"type\"]]}')",
-    "if link is not None:",
-    "    add(link)  # an inverse link: the node's statement about its holder",
-]
-
-
-@lru_cache(maxsize=None)
-def turtle_function(model: type[Node]) -> Optional[Callable[..., None]]:
-    """The function that adds the Turtle blocks of a ``model`` node, and of all it holds, with ``add``.
-
-    Called as ``f(v, link, add, ids, heads, types, rel, known, w, q, tag, functions)``:
-    ``v`` the node's ``__dict__``; ``link`` the text of an inverse link, from
-    the separator on, or None; ``add`` adds a piece of text; ``ids`` gathers
-    the nodes' ids; ``heads`` and ``types`` give each predicate's and each
-    type's text; ``q`` ends a text literal (quote and language tag), ``tag``
-    is that tag alone. A node's IRI is written ``<{rel}{id}>``: the caller
-    makes sure that is its text when the id is not empty, and the writer
-    ``w`` names it for an empty one (``w.node``), and names other IRIs
-    (``w.iri``, which ``known`` does faster for those named before) and
-    typed literals (``w.typed``). ``functions`` is the :class:`Functions`
-    that write the held nodes. None where the class's statements merge in a
-    way only the generic rule does (see :class:`_Shape`).
-    """
-    from .turtle import _listed, _quoted  # turtle imports this module
-
-    if _shape(model).generic:
-        return None
-    return _write(model, f"turtle_{model.__name__}",
-                  "v, link, add, ids, heads, types, rel, known, w, q, tag, functions",
-                  _TURTLE_PRELUDE, _turtle_field, _turtle_nodes, [],
-                  {"merges": merges, "Fallback": Fallback, "quoted": _quoted, "listed": _listed}, _turtle_children)
+from .turtlegen import turtle_function  # noqa: E402  (turtlegen imports this module)

@@ -8,7 +8,7 @@ file reads like the JSON and is byte-stable.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Optional
 
 from ..models import Report
@@ -225,12 +225,73 @@ def report_turtle(report: Report, base: Optional[str] = None) -> str:
 
 
 _BETWEEN = " ;\n    "  # between the statements of a block
-_WRAP = ",\n        "  # between the objects of a statement, when they are many and long
+_NAMESPACES = tuple(NS.values())
 
 
-def _listed(objects: list[str]) -> str:
-    """The objects of one statement, as :func:`_objects` joins them at the top level (most often there is one)."""
-    return objects[0] if len(objects) == 1 else _objects(objects, _WRAP)
+# ---- names kept across dossiers: where the base overlaps no namespace
+
+
+# Where names are kept, the written code marks each prefix it uses by its place in NS, in a list with a place
+# more for none: a store into a list costs the interpreter less than one into a set or dict.
+_PREFIXES = tuple(NS)
+_MARKS = {prefix: i for i, prefix in enumerate(_PREFIXES)}
+_NO_MARK = len(_PREFIXES)
+
+
+def mark_of(prefix: Optional[str]) -> int:
+    """The place of ``prefix`` among the marks of the prefixes used (a place that marks nothing for None)."""
+    return _MARKS[prefix] if prefix else _NO_MARK
+
+
+class _KeptIris(dict):  # type: ignore[type-arg]
+    """Each IRI's text and prefix's mark (see :func:`mark_of`), the text as :func:`_prefixed` gives it: what
+    ``_Writer.iri`` gives for an IRI in a namespace, whatever the base, if the base overlaps no namespace (it
+    cannot start the IRI then)."""
+
+    def __missing__(self, iri: str) -> tuple[str, int]:
+        if not iri.startswith(_NAMESPACES):
+            # An IRI out of every namespace may be relative under one base and whole under another.
+            raise Fallback(f"{iri} is in no namespace")
+        text, prefix = _prefixed(iri)
+        named = self[iri] = (text, mark_of(prefix))
+        return named
+
+
+class _KeptHeads(dict):  # type: ignore[type-arg]
+    """Each predicate's text after the separator, for an IRI in a namespace (see :class:`_KeptIris`)."""
+
+    def __missing__(self, predicate: str) -> str:
+        text = self[predicate] = f"{_BETWEEN}{_IRIS[predicate][0]} "
+        return text
+
+
+class _KeptTypes(dict):  # type: ignore[type-arg]
+    """Each ``type`` value's class: its text and prefix (see :class:`_KeptIris`)."""
+
+    def __missing__(self, name: str) -> tuple[str, int]:
+        named = self[name] = _IRIS[class_iris()[name]]
+        return named
+
+
+# Kept across dossiers, as they are the same in each: the vocabulary's predicates, classes and values. The
+# functions that write them mark their prefixes used (codegen._mark), which naming them no longer does.
+_IRIS = _KeptIris()
+_HEADS = _KeptHeads({_RDF_TYPE: _BETWEEN + "a "})
+
+
+def _kept_types() -> dict[str, tuple[str, int]]:
+    """Every ``type`` value's class, named: a plain dict, which the interpreter looks up faster than a subclass;
+    a :class:`_KeptTypes` if a class is in no namespace (naming it falls back on the records, when needed)."""
+    try:
+        return {name: _IRIS[iri] for name, iri in class_iris().items()}
+    except Fallback:
+        return _KeptTypes()
+
+
+_TYPES = _kept_types()
+
+
+# ---- names made for one dossier: where the base overlaps a namespace, and may make a vocabulary IRI relative
 
 
 class _Heads(dict):  # type: ignore[type-arg]
@@ -245,20 +306,30 @@ class _Heads(dict):  # type: ignore[type-arg]
         return text
 
 
-class _Types(dict):  # type: ignore[type-arg]
-    """Each ``type`` value's class, as Turtle, made when first written."""
+class _Iris(dict):  # type: ignore[type-arg]
+    """Each IRI's text, made when first written (which marks its prefix used), and None: no prefix left to mark."""
 
     def __init__(self, writer: _Writer):
         super().__init__()
         self.writer = writer
 
-    def __missing__(self, name: str) -> str:
-        text = self[name] = self.writer.iri(class_iris()[name])
-        return text
+    def __missing__(self, iri: str) -> tuple[str, None]:
+        named = self[iri] = (self.writer.iri(iri), None)
+        return named
 
 
-#: The Turtle function of each model class (codegen.turtle_function), made when first needed.
+class _Types(_Iris):
+    """Each ``type`` value's class, as :class:`_Iris` gives it."""
+
+    def __missing__(self, name: str) -> tuple[str, None]:
+        named = self[name] = (self.writer.iri(class_iris()[name]), None)
+        return named
+
+
+#: The Turtle function of each model class (codegen.turtle_function), made when first needed: for names made for
+#: the dossier's base, and for names kept across dossiers.
 _TURTLE = Functions(turtle_function)
+_TURTLE_KEPT = Functions(partial(turtle_function, kept=True))
 
 
 def _walk_turtle(report: Report, prefix: str) -> Optional[str]:
@@ -274,23 +345,31 @@ def _walk_turtle(report: Report, prefix: str) -> Optional[str]:
     :class:`~dossier.linked.codegen.Fallback`), the records are written instead.
     """
     writer = _Writer(prefix)
+    overlaps = any(prefix.startswith(ns) or ns.startswith(prefix) for ns in _NAMESPACES)
     if writer.base == prefix:
         rel = ""
-    elif not any(prefix.startswith(ns) or ns.startswith(prefix) for ns in NS.values()):
+    elif not overlaps:
         rel = prefix
     else:
         return None
+    if overlaps:  # a vocabulary IRI may be relative: each named for this base, its prefix marked as it is named
+        heads, types, iris, functions = _Heads(writer), _Types(writer), _Iris(writer), _TURTLE
+    else:
+        heads, types, iris, functions = _HEADS, _TYPES, _IRIS, _TURTLE_KEPT
     lang = report.language or None
     tag = f"@{lang}" if lang else ""
     pieces = [""]  # the header, known once the body is written
     ids: list[str] = []
+    used = [0] * (_NO_MARK + 1)  # the prefixes the written code marks (see mark_of)
     try:
-        _TURTLE[type(report)](report.__dict__, None, pieces.append, ids, _Heads(writer), _Types(writer), rel,
-                              writer.names.get, writer, '"' + tag, tag, _TURTLE)
+        functions[type(report)](report.__dict__, None, pieces.append, ids, heads, types, rel, iris, writer,
+                                '"' + tag, tag, functions, used)
     except (Fallback, RecursionError):
         return None
     if len(set(ids)) < len(ids):
         return None
+    if not overlaps:
+        writer.used.update(prefix for prefix, marked in zip(_PREFIXES, used) if marked)
     pieces[1] = pieces[1][4:]  # every block opens with the end of the one before, but the first
     pieces.append(" .\n")
     pieces[0] = _header(writer)
