@@ -246,11 +246,13 @@ def _writable(fmt: str) -> Format:
     return f
 
 
+@collector_paused
 def dumps(report: Report, fmt: str = "json", *, base: Optional[str] = None) -> str:
     """``report`` written in format ``fmt``; ``base`` sets the IRI base for linked-data formats (``{id}`` is the report id)."""
     return _writable(fmt).write(report, base)  # type: ignore[misc]
 
 
+@collector_paused
 def dumps_many(report: Report, formats: Iterable[str], *, base: Optional[str] = None) -> dict[str, str]:
     """``report`` written in each of ``formats``, by the name given: the same texts as :func:`dumps`, for less work.
 
@@ -266,6 +268,7 @@ def dumps_many(report: Report, formats: Iterable[str], *, base: Optional[str] = 
     return {fmt: _TEXTS[name](sources) for fmt, name in chosen.items()}
 
 
+@collector_paused
 def dumps_bytes(report: Report, fmt: str = "json", *, base: Optional[str] = None) -> bytes:
     """``dumps(report, fmt, base=base)`` as UTF-8 bytes.
 

@@ -1,4 +1,4 @@
-"""The garbage collector is paused while a dossier is read, and left as it was found, whatever happens."""
+"""The garbage collector is paused while a dossier is read or written, and left as it was found, whatever happens."""
 
 from __future__ import annotations
 
@@ -86,3 +86,22 @@ def test_readers_run_paused(collector_on, monkeypatch):
     monkeypatch.setitem(formats._BY_NAME, "json", dataclasses.replace(formats.get_format("json"), read=spy))
     loads_as(SEED.read_bytes(), "json")
     assert seen == [False]
+
+
+def test_writers_run_paused(collector_on, monkeypatch):
+    import dossier.formats as formats
+
+    seen = []
+    real = formats._Sources.__init__
+
+    def spy(self, *args):  # every writer starts from the report's sources
+        seen.append(gc.isenabled())
+        real(self, *args)
+
+    monkeypatch.setattr(formats._Sources, "__init__", spy)
+    report = loads_as(SEED.read_bytes(), "json")
+    formats.dumps(report, "turtle")
+    formats.dumps_many(report, ["json", "turtle"])
+    formats.dumps_bytes(report, "turtle")
+    assert seen == [False, False, False]
+    assert gc.isenabled()
