@@ -25,7 +25,7 @@ from pydantic import Field
 
 import dossier
 from dossier import terms as t
-from dossier.linked import codegen, ntriples, turtle
+from dossier.linked import codegen, ntriples, turtle, turtlegen
 from dossier.linked.mapping import class_iris, fields_of, mint_base
 from dossier.linked.ntriples import report_nquads, report_ntriples, write_nquads, write_ntriples
 from dossier.linked.quads import K_IRI, K_LIT, K_TYPED, MANY, check_base, hypothetical_graphs, merged, node_records
@@ -244,7 +244,7 @@ def test_shapes() -> None:
     assert codegen._shape(Listed).groups and not codegen._shape(Listed).generic
     for model in (Nicknamed, Scattered):
         assert codegen._shape(model).generic
-        assert codegen.lines_function(model) is None and codegen.turtle_function(model) is None
+        assert codegen.lines_function(model) is None and turtlegen.turtle_function(model) is None
     assert not codegen._shape(Noted).shared
 
 

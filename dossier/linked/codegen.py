@@ -13,8 +13,9 @@ datatype as constants. Three functions can be written per class:
 * a *lines* function (:func:`lines_function`), which writes a node's
   N-Quads (or N-Triples) lines straight from the model, with no record in
   between, then the nodes it holds, each with its own class's function;
-* a *Turtle* function (:func:`turtle_function`, written by
-  :mod:`dossier.linked.turtlegen`), likewise for a node's Turtle block.
+* a *Turtle* function (:func:`~dossier.linked.turtlegen.turtle_function`,
+  in its own module, which uses this one's), likewise for a node's Turtle
+  block.
 
 Each gives exactly what the generic rule gives (the records, and the record
 writers' text): ``tests/test_writer_codegen.py`` checks that against a plain
@@ -36,7 +37,7 @@ from ..models import Event, Node
 from ..terms import DOS
 from .mapping import RDF_TYPE, fields_of
 
-__all__ = ["records_function", "lines_function", "turtle_function", "merges", "source_of", "Fallback", "Functions"]
+__all__ = ["records_function", "lines_function", "merges", "source_of", "Fallback", "Functions"]
 
 # The kinds of object of a record's statements (the K_* constants of quads.py, which imports this module).
 _K_IRI, _K_LIT, _K_TYPED, _MANY = 0, 1, 2, 3
@@ -543,8 +544,3 @@ def _more_tails(out: list[str], start: int, tails: tuple[str, ...]) -> None:
     cut = len(tails[0])
     for other in tails[1:]:
         out += [line[:-cut] + other for line in written]
-
-
-# ---- Turtle: in its own module, which uses the above
-
-from .turtlegen import turtle_function  # noqa: E402  (turtlegen imports this module)

@@ -13,10 +13,11 @@ from typing import Optional
 
 from ..models import Report
 from ..terms import NS
-from .codegen import Fallback, Functions, turtle_function
+from .codegen import Fallback, Functions
 from .mapping import class_iris, mint_base
 from .ntriples import escape_string
 from .quads import K_IRI, K_IRIS, K_LIT, K_TYPED, MANY, Record, Statement, check_base, merged, node_records
+from .turtlegen import turtle_function
 
 __all__ = ["write_turtle", "write_trig", "report_turtle"]
 
@@ -326,7 +327,7 @@ class _Types(_Iris):
         return named
 
 
-#: The Turtle function of each model class (codegen.turtle_function), made when first needed: for names made for
+#: The Turtle function of each model class (turtlegen.turtle_function), made when first needed: for names made for
 #: the dossier's base, and for names kept across dossiers.
 _TURTLE = Functions(turtle_function)
 _TURTLE_KEPT = Functions(partial(turtle_function, kept=True))
