@@ -40,10 +40,10 @@ def check_integrity(report: Report, problems: ProblemList, tree: Tree | None = N
         tree = Tree(report)
     # Each id and its first node: made, in walk order, only where ids repeat or a reference may be wrong.
     index = None if _ids_unique(tree) else _unique_ids(tree, problems)
+    if index is None and not _references_right(tree):
+        index = _unique_ids(tree, problems)  # no id repeats: it adds no problem
     if index is not None:
         _references(tree, index, problems)
-    elif not _references_right(tree):
-        _references(tree, _unique_ids(tree, problems), problems)  # no id repeats: it adds no problem
     top = report.__dict__
     _no_cycles(list(map(_values_of, top["places"])), "places", "part_of", problems)
     _no_cycles(list(map(_values_of, top["organizations"])), "organizations", "parent", problems)

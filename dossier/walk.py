@@ -155,7 +155,7 @@ class Tree:
     """
 
     __slots__ = ("nodes", "values", "evidence", "spans", "by_model", "held", "node_lists", "value_lists",
-                 "deepest", "cut", "_root", "_base", "_leaves", "_spans", "_walked", "_where")
+                 "deepest", "cut", "_root", "_base", "_leaves", "_evidence_runs", "_walked", "_where")
 
     def __init__(self, root: Node, path: Path = ()):
         self.nodes: list[Node] = []
@@ -167,12 +167,12 @@ class Tree:
         self.cut = False
         self._root, self._base = root, path
         # Lists of nodes that hold nothing: of evidence, and of other models by model; gathered after the walk.
-        self._spans: list[Any] = []
+        self._evidence_runs: list[Any] = []
         self._leaves: defaultdict[type[Node], list[Any]] = defaultdict(list)
         self._walked: list[tuple[Path, Node]] | None = None
         self._where: dict[int, Path] | None = None
         self._visit(len(path), root)
-        self.evidence: list[Evidence] = list(chain.from_iterable(self._spans))
+        self.evidence: list[Evidence] = list(chain.from_iterable(self._evidence_runs))
         self.spans: list[Values] = list(map(_values_of, self.evidence))
         self.nodes += self.evidence
         if self.evidence:
@@ -223,7 +223,7 @@ class Tree:
         model = type(node)
         evidence, plan = _KINDS[model]
         if evidence:
-            self._spans.append((node,))
+            self._evidence_runs.append((node,))
             return
         values = node.__dict__
         self.nodes.append(node)
@@ -236,7 +236,7 @@ class Tree:
                 if depth + 2 <= self.deepest or self._reach(depth + 2):
                     self.held.append((values, name, value, kind))
                     if kind is _EVIDENCE_LIST:
-                        self._spans.append(value)
+                        self._evidence_runs.append(value)
                     else:
                         self._leaves[type(value[0])].append(value)
                     if len(value) > 1:
@@ -275,23 +275,14 @@ def mint_ids(report: Report, tree: Tree | None = None) -> None:
                 start = values["start"] if _KINDS[type(held)].evidence else None
                 values["id"] = f"{holder_id}/{name}" if start is None else f"{holder_id}/{name}/{start}-{values['end']}"
                 held.__pydantic_fields_set__.add("id")
-        elif kind is _EVIDENCE_LIST:
-            n = 0
-            for node in held:
-                n += 1
+        else:  # a list: evidence by its offsets where it has them, anything else by its place
+            evidence = kind is _EVIDENCE_LIST
+            for n, node in enumerate(held, 1):
                 values = node.__dict__
                 if values["id"] is None:
-                    start = values["start"]
+                    start = values["start"] if evidence else None
                     values["id"] = (f"{holder_id}/{name}/{n}" if start is None
                                     else f"{holder_id}/{name}/{start}-{values['end']}")
-                    node.__pydantic_fields_set__.add("id")
-        else:
-            n = 0
-            for node in held:
-                n += 1
-                values = node.__dict__
-                if values["id"] is None:
-                    values["id"] = f"{holder_id}/{name}/{n}"
                     node.__pydantic_fields_set__.add("id")
 
 

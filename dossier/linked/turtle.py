@@ -162,10 +162,14 @@ class _Writer:
             add(" .\n")
 
 
+#: Several objects of a statement longer than this together are written one a line.
+LINE_WIDTH = 72
+
+
 def _objects(objects: list[str], wrap: str) -> str:
     """Several objects of a predicate: one a line if together they are long."""
     joined = ", ".join(objects)
-    return wrap.join(objects) if len(joined) > 72 else joined
+    return wrap.join(objects) if len(joined) > LINE_WIDTH else joined
 
 
 def _by_subject(records: list[Record]) -> list[Record]:

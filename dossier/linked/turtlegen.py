@@ -79,12 +79,15 @@ def _turtle_field(src: _Source, f: _Field, kept: bool) -> None:
         src("x = [one[0] for one in x]")
     else:
         src(f"x = [w.typed(str(one), {dt}) for one in x]")
-    src(f"add(h + {_LISTED})")
+    src(f"add(h + {_listed('x')})")
 
 
-# The objects in x as turtle._objects joins them at the top level, without a call: on one line, or one a line if
-# together they are long (one object is itself either way).
-_LISTED = "(j if len(j := ', '.join(x)) <= 72 else ',\\n        '.join(x))"
+def _listed(objects: str) -> str:
+    """Source for the objects in the list ``objects`` as turtle._objects joins them at the top level, without a
+    call: on one line, or one a line if together they are long (one object is itself either way)."""
+    from .turtle import LINE_WIDTH  # turtle imports this module
+
+    return f"(j if len(j := ', '.join({objects})) <= {LINE_WIDTH} else ',\\n        '.join({objects}))"
 
 
 def _turtle_nodes(src: _Source, run: tuple[_Field, ...], kept: bool) -> None:
@@ -115,7 +118,7 @@ def _turtle_nodes(src: _Source, run: tuple[_Field, ...], kept: bool) -> None:
                 src(one("x[0]"))
             with src.block("else:"):
                 src(f"x = [{text} for item in x]")
-                src(f"add({head} + {_LISTED})")
+                src(f"add({head} + {_listed('x')})")
         return
     src("texts = []")
     for f in run:
@@ -123,7 +126,7 @@ def _turtle_nodes(src: _Source, run: tuple[_Field, ...], kept: bool) -> None:
             src(f"texts += [{text} for item in x]" if f.many else f"texts.append({text.replace('item', 'x')})")
     with src.block("if texts:"):
         _mark(src, first.predicate, kept)
-        src(f"add({head} + {_LISTED.replace('x', 'texts')})")
+        src(f"add({head} + {_listed('texts')})")
 
 
 def _turtle_children(src: _Source, f: _Field, kept: bool) -> None:
