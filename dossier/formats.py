@@ -110,9 +110,9 @@ def _rdf_text(kind: str) -> Callable[[_Sources], str]:
 
 def _lines_bytes(with_graph: bool) -> BytesWriter:
     def write(report: Report, base: Optional[str]) -> bytes:
-        from .linked.ntriples import report_lines
+        from .linked.ntriples import report_bytes
 
-        return b"".join(map(str.encode, report_lines(report, base, with_graph=with_graph)))
+        return report_bytes(report, base, with_graph=with_graph)
 
     return write
 
@@ -272,9 +272,10 @@ def dumps_many(report: Report, formats: Iterable[str], *, base: Optional[str] = 
 def dumps_bytes(report: Report, fmt: str = "json", *, base: Optional[str] = None) -> bytes:
     """``dumps(report, fmt, base=base)`` as UTF-8 bytes.
 
-    N-Triples and N-Quads are encoded line by line, several times less work
-    than encoding the whole text when it holds any non-ASCII character: the
-    way to write many dossiers to a file.
+    N-Triples and N-Quads are written as bytes by dossier's C loop where it
+    is built (:mod:`dossier.native`), or else encoded line by line, several
+    times less work than encoding the whole text when it holds any non-ASCII
+    character: the way to write many dossiers to a file.
     """
     f = _writable(fmt)
     return f.write_bytes(report, base) if f.write_bytes else dumps(report, f.name, base=base).encode("utf-8")

@@ -2,23 +2,25 @@
 
 pydantic parses and validates a valid dossier in one pass; anything else
 falls back to the standard library's parser with its duplicate-key hook,
-which locates every problem. These tests hold the fast way to the careful
-way: the same report for every valid dossier, and no text the fast way
-accepts that the careful way refuses (above all, repeated keys, which
-pydantic would silently take the last of).
+which locates every problem. These tests hold the fast way (its keys
+counted by dossier's C loop, and by its Python twin) to the careful way:
+the same report for every valid dossier, and no text the fast way accepts
+that the careful way refuses (above all, repeated keys, which pydantic
+would silently take the last of).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dossier
+from dossier import native
 from dossier.canonical import to_json
 from dossier.errors import InvalidDossier
 from dossier.formats import loads_as
@@ -54,6 +56,17 @@ def _with_repeated_key(text: str, which: int, spacing: str = ": ", value: Any = 
     target["__repeat__"] = None
     return json.dumps(data, ensure_ascii=False).replace(
         '"__repeat__": null', json.dumps(key) + spacing + json.dumps(again, ensure_ascii=False), 1)
+
+
+@pytest.fixture(scope="module", autouse=True, params=["C loop", "Python twin"])
+def key_count(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test with the keys counted by dossier's C loop (where it is built) and by its Python twin."""
+    if request.param == "C loop" and native.count_keys is None:
+        pytest.skip("dossier's C loops are not built")
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param == "Python twin":
+            patch.setattr(native, "count_keys", None)
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,363 @@
+/* dossier._speedups: two loops of dossier written in C, each with a pure-Python twin that gives the same result.
+ *
+ * count_keys(data)                 how many keys the objects of a valid JSON text hold (loading.py)
+ * nquads(records, with_graph)      the UTF-8 N-Quads or N-Triples lines of node records (linked/ntriples.py)
+ *
+ * Both are optional: a machine without a C compiler installs dossier without them, and dossier/native.py
+ * then gives the Python twins. Neither ever raises for data it does not expect: it returns None, and the
+ * caller takes the Python way, which handles (and reports) everything.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* ---- count_keys */
+
+static int
+is_json_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* The number of strings of a valid JSON text that are followed, after any whitespace, by a colon: the keys.
+ * Strings are skipped whole, so a colon inside one never counts; a quote is a string's end when an even
+ * number of backslashes stands before it. Returns None where the text has an unclosed string. */
+static PyObject *
+count_keys(PyObject *self, PyObject *arg)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const char *p = view.buf, *end = p + view.len;
+    Py_ssize_t count = 0;
+    int closed = 1;
+    while ((p = memchr(p, '"', end - p)) != NULL) {
+        const char *open = p, *q = p + 1;
+        for (;;) {
+            q = memchr(q, '"', end - q);
+            if (q == NULL)
+                break;
+            const char *r = q;
+            while (r > open + 1 && r[-1] == '\\')
+                r--;
+            if ((q - r) % 2 == 0)
+                break;
+            q++;
+        }
+        if (q == NULL) {
+            closed = 0;
+            break;
+        }
+        p = q + 1;
+        while (p < end && is_json_space(*p))
+            p++;
+        if (p < end && *p == ':')
+            count++;
+    }
+    PyBuffer_Release(&view);
+    if (!closed)
+        Py_RETURN_NONE;
+    return PyLong_FromSsize_t(count);
+}
+
+/* ---- nquads */
+
+typedef struct {
+    char *data;
+    Py_ssize_t len, cap;
+} Buffer;
+
+static int
+grow(Buffer *b, Py_ssize_t more)
+{
+    if (b->len + more <= b->cap)
+        return 0;
+    Py_ssize_t cap = b->cap * 2;
+    if (cap < b->len + more)
+        cap = b->len + more;
+    char *data = PyMem_Realloc(b->data, cap);
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->cap = cap;
+    return 0;
+}
+
+static int
+put(Buffer *b, const char *s, Py_ssize_t n)
+{
+    if (grow(b, n) < 0)
+        return -1;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    return 0;
+}
+
+#define PUT_LITERAL(b, s) put((b), (s), sizeof(s) - 1)
+
+/* A str's UTF-8 bytes (for an ASCII str, its own data; else made once and kept by the str), or NULL without an
+ * error set for anything else: not a str, or a str UTF-8 cannot hold (a lone surrogate). */
+static const char *
+utf8(PyObject *o, Py_ssize_t *n)
+{
+    if (!PyUnicode_Check(o))
+        return NULL;
+    const char *s = PyUnicode_AsUTF8AndSize(o, n);
+    if (s == NULL)
+        PyErr_Clear();
+    return s;
+}
+
+/* What each byte of a literal becomes: 0 itself; 1 a \uXXXX escape; else the letter of its two-character escape.
+ * The controls U+0000-U+001F and U+007F, the quote and the backslash; what escape_string in ntriples.py does. */
+static char escapes[256];
+
+static void
+fill_escapes(void)
+{
+    for (int c = 0; c < 0x20; c++)
+        escapes[c] = 1;
+    escapes[0x7f] = 1;
+    escapes['\\'] = '\\';
+    escapes['"'] = '"';
+    escapes['\n'] = 'n';
+    escapes['\r'] = 'r';
+    escapes['\t'] = 't';
+    escapes['\b'] = 'b';
+    escapes['\f'] = 'f';
+}
+
+static int
+put_escaped(Buffer *b, const char *s, Py_ssize_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char e = escapes[c];
+        if (!e)
+            continue;
+        if (put(b, s + start, i - start) < 0)
+            return -1;
+        if (e == 1) {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            if (put(b, u, 6) < 0)
+                return -1;
+        }
+        else {
+            char two[2] = {'\\', e};
+            if (put(b, two, 2) < 0)
+                return -1;
+        }
+        start = i + 1;
+    }
+    return put(b, s + start, n - start);
+}
+
+enum { K_IRI, K_LIT, K_TYPED, MANY };
+
+/* The object of one line: <iri>, "text"@tag, "text" or "text"^^<datatype>. 0, -1 on an error, 1 for a value of
+ * another type than it should have. */
+static int
+put_object(Buffer *b, int kind, PyObject *extra, PyObject *value)
+{
+    Py_ssize_t n, en = 0;
+    const char *s = utf8(value, &n), *e = NULL;
+    if (s == NULL)
+        return PyErr_Occurred() ? -1 : 1;
+    if (extra != Py_None && (e = utf8(extra, &en)) == NULL)
+        return PyErr_Occurred() ? -1 : 1;
+    if (kind == K_IRI) {
+        if (PUT_LITERAL(b, "<") < 0 || put(b, s, n) < 0 || PUT_LITERAL(b, ">") < 0)
+            return -1;
+        return 0;
+    }
+    if (PUT_LITERAL(b, "\"") < 0 || put_escaped(b, s, n) < 0 || PUT_LITERAL(b, "\"") < 0)
+        return -1;
+    /* An empty tag writes none, as a literal without one. */
+    if (kind == K_LIT && en > 0)
+        return PUT_LITERAL(b, "@") < 0 || put(b, e, en) < 0 ? -1 : 0;
+    if (kind == K_TYPED) {
+        if (e == NULL)
+            return 1;
+        return PUT_LITERAL(b, "^^<") < 0 || put(b, e, en) < 0 || PUT_LITERAL(b, ">") < 0 ? -1 : 0;
+    }
+    return 0;
+}
+
+/* The distinct ends of a record's lines, " <graph> .\n" or " .\n", one per graph, in order, as a tuple of bytes;
+ * kept in ``ends`` by the tuple of graphs. A new reference, or NULL: with an error set, or without for odd data. */
+static PyObject *
+tails_of(PyObject *graphs, int with_graph, PyObject *ends)
+{
+    PyObject *tails = PyDict_GetItemWithError(ends, graphs);
+    if (tails != NULL) {
+        Py_INCREF(tails);
+        return tails;
+    }
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *seen = PyDict_New();
+    if (seen == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(graphs); i++) {
+        PyObject *g = PyTuple_GET_ITEM(graphs, i), *tail;
+        if (with_graph && g != Py_None) {
+            Py_ssize_t n;
+            const char *s = utf8(g, &n);
+            if (s == NULL) {
+                Py_DECREF(seen);
+                return NULL;
+            }
+            tail = PyBytes_FromStringAndSize(NULL, n + 6);
+            if (tail == NULL) {
+                Py_DECREF(seen);
+                return NULL;
+            }
+            char *t = PyBytes_AS_STRING(tail);
+            memcpy(t, " <", 2);
+            memcpy(t + 2, s, n);
+            memcpy(t + 2 + n, "> .\n", 4);
+        }
+        else if ((tail = PyBytes_FromStringAndSize(" .\n", 3)) == NULL) {
+            Py_DECREF(seen);
+            return NULL;
+        }
+        int failed = PyDict_SetItem(seen, tail, Py_None);
+        Py_DECREF(tail);
+        if (failed < 0) {
+            Py_DECREF(seen);
+            return NULL;
+        }
+    }
+    PyObject *keys = PyDict_Keys(seen);
+    Py_DECREF(seen);
+    if (keys == NULL)
+        return NULL;
+    tails = PyList_AsTuple(keys);
+    Py_DECREF(keys);
+    if (tails == NULL || PyDict_SetItem(ends, graphs, tails) < 0) {
+        Py_XDECREF(tails);
+        return NULL;
+    }
+    return tails;
+}
+
+/* One record's lines into ``b``: 0, -1 on an error, 1 for odd data. */
+static int
+put_record(Buffer *b, PyObject *record, int with_graph, PyObject *ends)
+{
+    if (!PyTuple_Check(record) || PyTuple_GET_SIZE(record) != 3)
+        return 1;
+    PyObject *subject = PyTuple_GET_ITEM(record, 0), *graphs = PyTuple_GET_ITEM(record, 1),
+             *statements = PyTuple_GET_ITEM(record, 2);
+    Py_ssize_t sn;
+    const char *s = utf8(subject, &sn);
+    if (s == NULL || !PyTuple_Check(graphs) || !(PyList_Check(statements) || PyTuple_Check(statements)))
+        return PyErr_Occurred() ? -1 : 1;
+    PyObject *tails = tails_of(graphs, with_graph, ends);
+    if (tails == NULL)
+        return PyErr_Occurred() ? -1 : 1;
+    int status = 0;
+    for (Py_ssize_t t = 0; t < PyTuple_GET_SIZE(tails) && status == 0; t++) {
+        PyObject *tail = PyTuple_GET_ITEM(tails, t);
+        /* A list of statements may change size only through Python code, which nothing here runs. */
+        Py_ssize_t count = PySequence_Fast_GET_SIZE(statements);
+        for (Py_ssize_t i = 0; i < count && status == 0; i++) {
+            PyObject *st = PySequence_Fast_GET_ITEM(statements, i);
+            if (!PyTuple_Check(st) || PyTuple_GET_SIZE(st) != 4 || !PyLong_CheckExact(PyTuple_GET_ITEM(st, 1))) {
+                status = 1;
+                break;
+            }
+            Py_ssize_t pn;
+            const char *pred = utf8(PyTuple_GET_ITEM(st, 0), &pn);
+            long kind = PyLong_AsLong(PyTuple_GET_ITEM(st, 1));
+            if (kind == -1)
+                PyErr_Clear();  /* too large for a long, or -1: no kind either way */
+            PyObject *extra = PyTuple_GET_ITEM(st, 2), *value = PyTuple_GET_ITEM(st, 3);
+            if (pred == NULL || kind < 0 || kind >= 2 * MANY) {
+                status = 1;
+                break;
+            }
+            PyObject *values = NULL;
+            Py_ssize_t nvalues = 1;
+            if (kind >= MANY) {
+                if (!PyList_Check(value) && !PyTuple_Check(value)) {
+                    status = 1;
+                    break;
+                }
+                values = value;
+                nvalues = PySequence_Fast_GET_SIZE(values);
+                kind -= MANY;
+            }
+            for (Py_ssize_t v = 0; v < nvalues && status == 0; v++) {
+                PyObject *one = values ? PySequence_Fast_GET_ITEM(values, v) : value;
+                if (PUT_LITERAL(b, "<") < 0 || put(b, s, sn) < 0 || PUT_LITERAL(b, "> <") < 0 ||
+                    put(b, pred, pn) < 0 || PUT_LITERAL(b, "> ") < 0) {
+                    status = -1;
+                    break;
+                }
+                status = put_object(b, (int)kind, extra, one);
+                if (status == 0 && put(b, PyBytes_AS_STRING(tail), PyBytes_GET_SIZE(tail)) < 0)
+                    status = -1;
+            }
+        }
+    }
+    Py_DECREF(tails);
+    return status;
+}
+
+/* The lines of node records as UTF-8 bytes, as ntriples._lines writes them (joined and encoded), or None where
+ * the records hold anything but what node_records makes. The caller makes sure no subject repeats. */
+static PyObject *
+nquads(PyObject *self, PyObject *args)
+{
+    PyObject *records;
+    int with_graph;
+    if (!PyArg_ParseTuple(args, "O!p:nquads", &PyList_Type, &records, &with_graph))
+        return NULL;
+    PyObject *ends = PyDict_New();
+    if (ends == NULL)
+        return NULL;
+    Buffer b = {NULL, 0, 0};
+    int status = grow(&b, 1 << 16);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(records) && status == 0; i++) {
+        PyObject *record = PyList_GET_ITEM(records, i);
+        Py_INCREF(record);
+        status = put_record(&b, record, with_graph, ends);
+        Py_DECREF(record);
+    }
+    Py_DECREF(ends);
+    PyObject *out = NULL;
+    if (status == 0)
+        out = PyBytes_FromStringAndSize(b.data, b.len);
+    else if (status == 1) {
+        out = Py_None;
+        Py_INCREF(out);
+    }
+    PyMem_Free(b.data);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"count_keys", count_keys, METH_O,
+     "count_keys(data, /)\n--\n\nHow many keys the objects of the valid JSON text ``data`` (bytes) hold; "
+     "None for an unclosed string."},
+    {"nquads", nquads, METH_VARARGS,
+     "nquads(records, with_graph, /)\n--\n\nThe N-Quads (``with_graph``) or N-Triples lines of node records "
+     "as UTF-8 bytes; None for records of another shape."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_speedups", "Loops of dossier in C; see dossier.native.", -1, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    fill_escapes();
+    return PyModule_Create(&module);
+}
