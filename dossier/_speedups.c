@@ -1,6 +1,7 @@
 /* dossier._speedups: two loops of dossier written in C, each with a pure-Python twin that gives the same result.
  *
  * count_keys(data)                 how many keys the objects of a valid JSON text hold (loading.py)
+ * plain_text(text)                 whether a str needs no escaping in N-Triples or Turtle (linked/turtlegen.py)
  * nquads(records, with_graph)      the UTF-8 N-Quads or N-Triples lines of node records (linked/ntriples.py)
  *
  * Both are optional: a machine without a C compiler installs dossier without them, and dossier/native.py
@@ -154,6 +155,35 @@ put_escaped(Buffer *b, const char *s, Py_ssize_t n)
         start = i + 1;
     }
     return put(b, s + start, n - start);
+}
+
+/* Whether a str holds no character that N-Triples and Turtle escape in a string: the controls U+0000-U+001F and
+ * U+007F, the quote and the backslash. One pass over the characters, instead of the three scans (two searches
+ * and str.isprintable, which looks every character up in the Unicode tables) that tell the same in Python. */
+static PyObject *
+plain_text(PyObject *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "plain_text() takes a str, not %.100s", Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *c = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (escapes[c[i]])
+                Py_RETURN_FALSE;
+    }
+    else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < 0x80 && escapes[c])
+                Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
 }
 
 enum { K_IRI, K_LIT, K_TYPED, MANY };
@@ -345,6 +375,9 @@ static PyMethodDef methods[] = {
     {"count_keys", count_keys, METH_O,
      "count_keys(data, /)\n--\n\nHow many keys the objects of the valid JSON text ``data`` (bytes) hold; "
      "None for an unclosed string."},
+    {"plain_text", plain_text, METH_O,
+     "plain_text(text, /)\n--\n\nWhether the str ``text`` holds no character that N-Triples and Turtle escape: "
+     "no control (U+0000-U+001F, U+007F), quote or backslash."},
     {"nquads", nquads, METH_VARARGS,
      "nquads(records, with_graph, /)\n--\n\nThe N-Quads (``with_graph``) or N-Triples lines of node records "
      "as UTF-8 bytes; None for records of another shape."},

@@ -9,6 +9,9 @@ the Python twins, to compare or to debug.
 
 - :data:`count_keys` (``data``): the number of keys in the objects of a
   valid JSON text; twin: :func:`dossier.loading._keys_unique`'s count.
+- :data:`plain_text` (``text``): whether a str holds no character that
+  N-Triples and Turtle escape; twin: the three scans of
+  :func:`dossier.linked.turtlegen._escaped`.
 - :data:`nquads` (``records, with_graph``): the UTF-8 bytes of N-Quads or
   N-Triples lines of node records whose subjects are unique; twin:
   :func:`dossier.linked.ntriples._lines`.
@@ -19,7 +22,7 @@ from __future__ import annotations
 import os
 from typing import Callable, Optional
 
-__all__ = ["count_keys", "nquads", "BUILT"]
+__all__ = ["count_keys", "nquads", "plain_text", "BUILT"]
 
 try:
     from . import _speedups
@@ -32,3 +35,4 @@ _USE = BUILT and not os.environ.get("DOSSIER_PURE")
 
 count_keys: Optional[Callable[[bytes], Optional[int]]] = _speedups.count_keys if _USE else None
 nquads: Optional[Callable[[list, bool], Optional[bytes]]] = _speedups.nquads if _USE else None  # type: ignore[type-arg]
+plain_text: Optional[Callable[[str], bool]] = _speedups.plain_text if _USE else None

@@ -1,8 +1,11 @@
 """dossier's C loops (dossier/_speedups.c) against their Python twins, and dossier with and without them.
 
 The twins are the reference: ``nquads`` must give the bytes of
-``ntriples._lines`` joined and encoded, and ``count_keys`` the number of
-key-value pairs the standard library's parser meets. Data the loops are not
+``ntriples._lines`` joined and encoded, ``count_keys`` the number of
+key-value pairs the standard library's parser meets, and ``plain_text``
+what a test character by character says. (The Turtle written with
+``plain_text`` is held to the Turtle written from the records, which does
+without it, in test_writer_codegen and test_fastpath.) Data the loops are not
 made for gets None, never a crash; and every public writer and reader gives
 the same with the loops as without (``DOSSIER_PURE``).
 """
@@ -175,6 +178,30 @@ def test_many_graphs(speedups: Any) -> None:
     assert out == _twin(recs, True) and out.count(b"\n") == 2 * 3001
 
 
+# ---- plain_text
+
+
+def _plain_twin(text: str) -> bool:
+    return not any(ord(c) < 0x20 or c in '\x7f"\\' for c in text)
+
+
+@SETTINGS
+@given(TEXT)
+def test_plain_text(speedups: Any, text: str) -> None:
+    assert speedups.plain_text(text) is _plain_twin(text)
+
+
+def test_plain_text_every_kind(speedups: Any) -> None:
+    """Each code point below 0x80, in a str of each width (Latin-1, UCS-2, UCS-4)."""
+    for wide in ("", "\u00e9", "\u6f22", "\U0001F600"):
+        for c in range(0x80):
+            text = wide + "a" + chr(c) + "b"
+            assert speedups.plain_text(text) is _plain_twin(text), (wide, c)
+    assert speedups.plain_text("\u2028\u0085\ud800\U0010FFFF")  # unprintable, but not escaped in Turtle
+    with pytest.raises(TypeError):
+        speedups.plain_text(b"bytes")
+
+
 # ---- count_keys
 
 
@@ -269,7 +296,7 @@ def test_same_load(speedups: Any, pure: None) -> None:
 
 
 def test_dossier_pure_turns_them_off() -> None:
-    code = "from dossier import native; print(native.nquads is None, native.count_keys is None)"
+    code = "from dossier import native; print(*(f is None for f in (native.nquads, native.count_keys, native.plain_text)))"
     env = {**os.environ, "DOSSIER_PURE": "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "True"]
+    assert out.stdout.split() == ["True", "True", "True"]

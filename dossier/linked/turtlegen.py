@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Optional
 
+from .. import native
 from ..models import Node
 from ..terms import DOS
 from .codegen import (Fallback, _Field, _fields, _given, _in_fstring, _shape, _Source, _unique_list, _visit, _write,
@@ -36,7 +37,7 @@ def _turtle_field(src: _Source, f: _Field, kept: bool) -> None:
     dt, kind = repr(f.datatype), f.kind
     if not f.many:
         if kind in ("text", "plain"):
-            with src.block("if '\"' in x or '\\\\' in x or not x.isprintable():"):
+            with src.block(f"if {_escaped('x')}:"):
                 src("add(f'{h}{quoted(x)}{tag}')" if kind == "text" else "add(f'{h}{quoted(x)}')")
             with src.block("else:"):
                 src("add(f'{h}\"{x}{q}')" if kind == "text" else "add(f'{h}\"{x}\"')")
@@ -56,7 +57,7 @@ def _turtle_field(src: _Source, f: _Field, kept: bool) -> None:
             elif kept and f.datatype and f.datatype != _XSD_BOOLEAN:
                 # What w.typed writes for a lexical form that needs no escaping (most dates and decimals), without
                 # its three calls: quoted, and the datatype's name, a constant here, its prefix marked.
-                with src.block("if '\"' in x or '\\\\' in x or not x.isprintable():"):
+                with src.block(f"if {_escaped('x')}:"):
                     src(f"add(h + w.typed(x, {dt}))")
                 with src.block("else:"):
                     src(f"add(f'{{h}}\"{{x}}\"^^{_in_fstring(_kept_iri(f.datatype))}')")
@@ -80,6 +81,24 @@ def _turtle_field(src: _Source, f: _Field, kept: bool) -> None:
     else:
         src(f"x = [w.typed(str(one), {dt}) for one in x]")
     src(f"add(h + {_listed('x')})")
+
+
+def _escaped(x: str) -> str:
+    """Source for whether the text in ``x`` may need escaping, which the slow way then finds out.
+
+    dossier's C loop tells exactly (:mod:`dossier.native`); without it, the
+    test is three scans in C, ``str.isprintable`` the strictest of them.
+    """
+    if native.plain_text is not None:
+        return f"not plain({x})"
+    return f"'\"' in {x} or '\\\\' in {x} or not {x}.isprintable()"
+
+
+def _plain(x: str) -> str:
+    """Source for the opposite of :func:`_escaped`: the text in ``x`` needs no escaping."""
+    if native.plain_text is not None:
+        return f"plain({x})"
+    return f"'\"' not in {x} and '\\\\' not in {x} and {x}.isprintable()"
 
 
 def _listed(objects: str) -> str:
@@ -228,7 +247,7 @@ def _turtle_prelude(model: type[Node], kept: bool) -> list[str]:
             tests.append(f"x{i}.__class__ is int")
             text += f"{head}{{x{i}}}"
         else:
-            tests.append(f"x{i} is not None and '\"' not in x{i} and '\\\\' not in x{i} and x{i}.isprintable()")
+            tests.append(f"x{i} is not None and {_plain(f'x{i}')}")
             text += f'{head}"{{x{i}}}{{q}}' if f.kind == "text" else f'{head}"{{x{i}}}"'
     with src.block(f"if {' and '.join(tests)}:"):
         src(f"add({text}')  # the opening, in one piece")
@@ -282,7 +301,7 @@ def turtle_function(model: type[Node], kept: bool = False) -> Optional[Callable[
                       "v, link, add, ids, heads, types, rel, iris, w, q, tag, functions, u",
                       prelude, lambda src, f: _turtle_field(src, f, kept),
                       lambda src, run: _turtle_nodes(src, run, kept), [],
-                      {"merges": merges, "Fallback": Fallback, "quoted": _quoted},
+                      {"merges": merges, "Fallback": Fallback, "quoted": _quoted, "plain": native.plain_text},
                       lambda src, f: _turtle_children(src, f, kept), frozenset(f.name for f in _lead(model)))
     except Fallback:  # kept: a predicate in no namespace, whose text the base may change
         return None
