@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError, SchemaSerializer, core_schema
 from pydantic_core import to_json as _core_to_json
 
+from . import native
 from .models import Report
 
 __all__ = ["to_data", "to_json", "dumps_json"]
@@ -128,8 +129,18 @@ def dumps_json(data: Any) -> str:
 
 
 def to_json(report: Report) -> str:
-    """The canonical JSON text of ``report``, ending in a newline: ``dumps_json(to_data(report))``, in one pass."""
+    """The canonical JSON text of ``report``, ending in a newline: ``dumps_json(to_data(report))``, in one pass.
+
+    Where dossier's C loops are built (:mod:`dossier.native`), pydantic-core
+    writes compact JSON and the C loop indents it, for less than
+    pydantic-core's own indenting costs.
+    """
+    serializer = _serializer(type(report))
     try:
-        return (_serializer(type(report)).to_json(report, indent=2, **_LEAVE_OUT) + b"\n").decode("utf-8")
+        if native.indent_json is not None:
+            indented = native.indent_json(serializer.to_json(report, **_LEAVE_OUT))
+            if indented is not None:
+                return indented.decode("utf-8")
+        return (serializer.to_json(report, indent=2, **_LEAVE_OUT) + b"\n").decode("utf-8")
     except PydanticSerializationError:  # lone surrogates, which UTF-8 cannot hold: the standard library writes them
         return dumps_json(to_data(report))

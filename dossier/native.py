@@ -9,6 +9,9 @@ the Python twins, to compare or to debug.
 
 - :data:`count_keys` (``data``): the number of keys in the objects of a
   valid JSON text; twin: :func:`dossier.loading._keys_unique`'s count.
+- :data:`indent_json` (``data``): compact JSON indented by two spaces, as
+  ``json.dumps(..., indent=2)`` writes it, and a newline; twin:
+  pydantic-core's own ``indent=2`` (:func:`dossier.canonical.to_json`).
 - :data:`plain_text` (``text``): whether a str holds no character that
   N-Triples and Turtle escape; twin: the three scans of
   :func:`dossier.linked.turtlegen._escaped`.
@@ -22,7 +25,7 @@ from __future__ import annotations
 import os
 from typing import Callable, Optional
 
-__all__ = ["count_keys", "nquads", "plain_text", "BUILT"]
+__all__ = ["count_keys", "indent_json", "nquads", "plain_text", "BUILT"]
 
 try:
     from . import _speedups
@@ -35,4 +38,5 @@ _USE = BUILT and not os.environ.get("DOSSIER_PURE")
 
 count_keys: Optional[Callable[[bytes], Optional[int]]] = _speedups.count_keys if _USE else None
 nquads: Optional[Callable[[list, bool], Optional[bytes]]] = _speedups.nquads if _USE else None  # type: ignore[type-arg]
+indent_json: Optional[Callable[[bytes], Optional[bytes]]] = _speedups.indent_json if _USE else None
 plain_text: Optional[Callable[[str], bool]] = _speedups.plain_text if _USE else None

@@ -2,7 +2,8 @@
 
 The twins are the reference: ``nquads`` must give the bytes of
 ``ntriples._lines`` joined and encoded, ``count_keys`` the number of
-key-value pairs the standard library's parser meets, and ``plain_text``
+key-value pairs the standard library's parser meets, ``indent_json`` the
+text of pydantic-core's and the standard library's indent, and ``plain_text``
 what a test character by character says. (The Turtle written with
 ``plain_text`` is held to the Turtle written from the records, which does
 without it, in test_writer_codegen and test_fastpath.) Data the loops are not
@@ -257,6 +258,47 @@ def test_count_keys_cases(speedups: Any) -> None:
         speedups.count_keys("text")
 
 
+# ---- indent_json
+
+
+def test_indent_json_as_pydantic_core(speedups: Any, seed: dossier.Report) -> None:
+    from dossier.canonical import _LEAVE_OUT, _serializer
+
+    for report in _dossiers(seed):
+        serializer = _serializer(type(report))
+        compact = serializer.to_json(report, **_LEAVE_OUT)
+        assert speedups.indent_json(compact) == serializer.to_json(report, indent=2, **_LEAVE_OUT) + b"\n"
+
+
+ANY_JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), TEXT.filter(str.isprintable),
+              st.text(st.sampled_from('"\\{}[],: \n\t\x00\u00e9\U0001F600'), max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(st.sampled_from('"\\{}[],: ab'), max_size=4), inner, max_size=4)),
+    max_leaves=20)
+
+
+@SETTINGS
+@given(ANY_JSON)
+def test_indent_json_as_the_standard_library(speedups: Any, value: Any) -> None:
+    compact = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert speedups.indent_json(compact) == (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_indent_json_deep(speedups: Any) -> None:
+    value: Any = "x"
+    for _ in range(100):  # indents longer than the C loop's run of spaces
+        value = [{"k": value}]
+    compact = json.dumps(value, separators=(",", ":")).encode()
+    assert speedups.indent_json(compact) == (json.dumps(value, indent=2) + "\n").encode()
+
+
+@pytest.mark.parametrize("odd", [b'{"a": 1}', b"[1,\n2]", b'{"a":"b}', b"[[1]", b"[1]]", b"}", b'"\\"x'])
+def test_indent_json_odd(speedups: Any, odd: bytes) -> None:
+    """Not compact JSON (whitespace, an unclosed string, unbalanced brackets): None, for the twin to write."""
+    assert speedups.indent_json(odd) is None
+
+
 # ---- dossier with and without the loops
 
 
@@ -268,7 +310,7 @@ def pure(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _outputs(report: dossier.Report) -> dict[tuple[str, Optional[str]], Any]:
     return {(fmt, base): (dumps(report, fmt, base=base), dumps_bytes(report, fmt, base=base))
-            for fmt in ("nquads", "ntriples") for base in BASES}
+            for fmt in ("nquads", "ntriples", "json", "jsonld") for base in BASES}
 
 
 @SETTINGS
@@ -277,6 +319,7 @@ def test_same_with_and_without(speedups: Any, report: dossier.Report) -> None:
     with_loops = _outputs(report)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(native, "nquads", None)
+        patch.setattr(native, "indent_json", None)
         assert _outputs(report) == with_loops
 
 
@@ -296,7 +339,8 @@ def test_same_load(speedups: Any, pure: None) -> None:
 
 
 def test_dossier_pure_turns_them_off() -> None:
-    code = "from dossier import native; print(*(f is None for f in (native.nquads, native.count_keys, native.plain_text)))"
+    code = ("from dossier import native; "
+            "print(*(f is None for f in (native.nquads, native.count_keys, native.plain_text, native.indent_json)))")
     env = {**os.environ, "DOSSIER_PURE": "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "True", "True"]
+    assert out.stdout.split() == ["True"] * 4
