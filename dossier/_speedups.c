@@ -3,6 +3,7 @@
  * count_keys(data)                 how many keys the objects of a valid JSON text hold (loading.py)
  * indent_json(data)                compact JSON indented by two spaces (canonical.py)
  * plain_text(text)                 whether a str needs no escaping in N-Triples or Turtle (linked/turtlegen.py)
+ * walk(root, ...)                  the walk that gathers a report's nodes for loading's checks (walk.py)
  * nquads(records, with_graph)      the UTF-8 N-Quads or N-Triples lines of node records (linked/ntriples.py)
  *
  * Both are optional: a machine without a C compiler installs dossier without them, and dossier/native.py
@@ -203,6 +204,164 @@ indent_json(PyObject *self, PyObject *arg)
     }
     PyMem_Free(b.data);
     return out;
+}
+
+/* ---- walk */
+
+/* What one walk of a report gathers: the lists and dicts of a walk.Tree, which the walk appends to. */
+typedef struct {
+    PyObject *kinds, *node, *node_list, *leaf_list, *evidence;  /* walk._KINDS and the kinds of field */
+    PyObject *nodes, *by_model, *held, *node_lists, *value_lists, *evidence_runs, *leaves;
+    Py_ssize_t deepest, max_depth;
+    int cut;
+} Walk;
+
+static PyObject *dict_name;  /* "__dict__", interned */
+
+/* Note a node at ``depth``, deeper than any before; 0 (and the walk cut) past the deepest allowed. */
+static int
+reach(Walk *w, Py_ssize_t depth)
+{
+    w->deepest = depth;
+    if (depth > w->max_depth) {
+        w->cut = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static int
+append_new(PyObject *list, PyObject *item)
+{
+    if (item == NULL)
+        return -1;
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+/* Append ``item`` to the list ``dict[key]`` (a defaultdict's, made when missing). */
+static int
+append_at(PyObject *dict, PyObject *key, PyObject *item)
+{
+    PyObject *list = PyObject_GetItem(dict, key);
+    if (list == NULL)
+        return -1;
+    int failed = PyList_Check(list) ? PyList_Append(list, item) : -1;
+    if (!PyList_Check(list))
+        PyErr_SetString(PyExc_TypeError, "the walk gathers into lists");
+    Py_DECREF(list);
+    return failed;
+}
+
+/* Tree._visit: gather ``node``, at location length ``depth``, and all it holds. 0, or -1 with an error set. */
+static int
+visit(Walk *w, Py_ssize_t depth, PyObject *node)
+{
+    if (depth > w->deepest && !reach(w, depth))
+        return 0;
+    PyObject *model = (PyObject *)Py_TYPE(node);
+    PyObject *kind = PyObject_GetItem(w->kinds, model);
+    if (kind == NULL)
+        return -1;
+    if (!PyTuple_Check(kind) || PyTuple_GET_SIZE(kind) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(kind, 1))) {
+        PyErr_SetString(PyExc_TypeError, "a model's kind is (evidence, plan)");
+        Py_DECREF(kind);
+        return -1;
+    }
+    int status = PyObject_IsTrue(PyTuple_GET_ITEM(kind, 0));
+    if (status != 0) {  /* evidence, or an error */
+        Py_DECREF(kind);
+        return status < 0 ? -1 : append_new(w->evidence_runs, PyTuple_Pack(1, node));
+    }
+    PyObject *plan = PyTuple_GET_ITEM(kind, 1);
+    PyObject *values = PyObject_GetAttr(node, dict_name);
+    if (values == NULL || !PyDict_Check(values) || PyList_Append(w->nodes, node) < 0 ||
+        append_at(w->by_model, model, values) < 0) {
+        if (values != NULL && !PyDict_Check(values))
+            PyErr_SetString(PyExc_TypeError, "a node's __dict__ is a dict");
+        Py_XDECREF(values);
+        Py_DECREF(kind);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(plan) && status == 0; i++) {
+        PyObject *step = PyTuple_GET_ITEM(plan, i);
+        if (!PyTuple_Check(step) || PyTuple_GET_SIZE(step) != 2) {
+            PyErr_SetString(PyExc_TypeError, "a plan's step is (field, kind)");
+            status = -1;
+            break;
+        }
+        PyObject *name = PyTuple_GET_ITEM(step, 0), *k = PyTuple_GET_ITEM(step, 1);
+        PyObject *value = PyDict_GetItemWithError(values, name);
+        if (value == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, name);
+            status = -1;
+            break;
+        }
+        int given = PyObject_IsTrue(value);
+        if (given <= 0) {  /* None, or an empty list */
+            status = given;
+            continue;
+        }
+        Py_INCREF(value);  /* held while nodes below are visited */
+        if (k == w->evidence || k == w->leaf_list) {
+            if (depth + 2 <= w->deepest || reach(w, depth + 2)) {
+                if (append_new(w->held, PyTuple_Pack(4, values, name, value, k)) < 0)
+                    status = -1;
+                else if (k == w->evidence)
+                    status = PyList_Append(w->evidence_runs, value);
+                else {
+                    PyObject *first = PySequence_GetItem(value, 0);
+                    status = first == NULL ? -1 : append_at(w->leaves, (PyObject *)Py_TYPE(first), value);
+                    Py_XDECREF(first);
+                }
+                if (status == 0) {
+                    Py_ssize_t n = PyObject_Length(value);
+                    status = n < 0 ? -1 : n > 1 ? PyList_Append(w->node_lists, value) : 0;
+                }
+            }
+        }
+        else if (k == w->node) {
+            status = append_new(w->held, PyTuple_Pack(4, values, name, value, k));
+            if (status == 0)
+                status = visit(w, depth + 1, value);
+        }
+        else if (k == w->node_list) {
+            PyObject *items = PySequence_Fast(value, "a list of nodes");
+            status = items == NULL ? -1 : append_new(w->held, PyTuple_Pack(4, values, name, value, k));
+            if (status == 0 && PySequence_Fast_GET_SIZE(items) > 1)
+                status = PyList_Append(w->node_lists, value);
+            for (Py_ssize_t j = 0; status == 0 && j < PySequence_Fast_GET_SIZE(items); j++)
+                status = visit(w, depth + 2, PySequence_Fast_GET_ITEM(items, j));
+            Py_XDECREF(items);
+        }
+        else {
+            Py_ssize_t n = PyObject_Length(value);
+            status = n < 0 ? -1 : n > 1 ? PyList_Append(w->value_lists, value) : 0;
+        }
+        Py_DECREF(value);
+    }
+    Py_DECREF(values);
+    Py_DECREF(kind);
+    return status;
+}
+
+/* walk.Tree._visit from the root, into the tree's lists: the walk's deepest location length, and whether it was cut. */
+static PyObject *
+walk(PyObject *self, PyObject *args)
+{
+    PyObject *root;
+    Walk w = {0};
+    if (!PyArg_ParseTuple(args, "OnnO(OOOO)O!O!O!O!O!O!O!:walk", &root, &w.deepest, &w.max_depth, &w.kinds,
+                          &w.node, &w.node_list, &w.leaf_list, &w.evidence, &PyList_Type, &w.nodes, &PyDict_Type,
+                          &w.by_model, &PyList_Type, &w.held, &PyList_Type, &w.node_lists, &PyList_Type,
+                          &w.value_lists, &PyList_Type, &w.evidence_runs, &PyDict_Type, &w.leaves))
+        return NULL;
+    Py_ssize_t depth = w.deepest;
+    if (visit(&w, depth, root) < 0)
+        return NULL;
+    return Py_BuildValue("(nO)", w.deepest, w.cut ? Py_True : Py_False);
 }
 
 /* ---- nquads */
@@ -487,6 +646,10 @@ static PyMethodDef methods[] = {
     {"indent_json", indent_json, METH_O,
      "indent_json(data, /)\n--\n\nCompact JSON (bytes) indented by two spaces, with a newline at the end, as "
      "json.dumps(..., indent=2) writes it; None for text that is not compact JSON."},
+    {"walk", walk, METH_VARARGS,
+     "walk(root, depth, max_depth, kinds, (node, node_list, leaf_list, evidence), nodes, by_model, held, node_lists, "
+     "value_lists, evidence_runs, leaves, /)\n--\n\nwalk.Tree's walk from ``root`` at location length ``depth``, "
+     "into the tree's lists: (deepest, cut)."},
     {"plain_text", plain_text, METH_O,
      "plain_text(text, /)\n--\n\nWhether the str ``text`` holds no character that N-Triples and Turtle escape: "
      "no control (U+0000-U+001F, U+007F), quote or backslash."},
@@ -505,5 +668,7 @@ PyInit__speedups(void)
 {
     fill_escapes();
     fill_json_marks();
+    if (dict_name == NULL && (dict_name = PyUnicode_InternFromString("__dict__")) == NULL)
+        return NULL;
     return PyModule_Create(&module);
 }

@@ -15,6 +15,8 @@ the Python twins, to compare or to debug.
 - :data:`plain_text` (``text``): whether a str holds no character that
   N-Triples and Turtle escape; twin: the three scans of
   :func:`dossier.linked.turtlegen._escaped`.
+- :data:`walk` (``root, ...``): the walk of :class:`dossier.walk.Tree`
+  that gathers a report's nodes; twin: ``Tree._visit``.
 - :data:`nquads` (``records, with_graph``): the UTF-8 bytes of N-Quads or
   N-Triples lines of node records whose subjects are unique; twin:
   :func:`dossier.linked.ntriples._lines`.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import os
 from typing import Callable, Optional
 
-__all__ = ["count_keys", "indent_json", "nquads", "plain_text", "BUILT"]
+__all__ = ["count_keys", "indent_json", "nquads", "plain_text", "walk", "BUILT"]
 
 try:
     from . import _speedups
@@ -40,3 +42,4 @@ count_keys: Optional[Callable[[bytes], Optional[int]]] = _speedups.count_keys if
 nquads: Optional[Callable[[list, bool], Optional[bytes]]] = _speedups.nquads if _USE else None  # type: ignore[type-arg]
 indent_json: Optional[Callable[[bytes], Optional[bytes]]] = _speedups.indent_json if _USE else None
 plain_text: Optional[Callable[[str], bool]] = _speedups.plain_text if _USE else None
+walk: Optional[Callable[..., tuple[int, bool]]] = _speedups.walk if _USE else None

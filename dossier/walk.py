@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from pydantic import BaseModel
 
+from . import native
 from .models import Evidence, Node, Report
 from .reading import MAX_DEPTH
 from .terms import Term
@@ -171,7 +172,12 @@ class Tree:
         self._leaves: defaultdict[type[Node], list[Any]] = defaultdict(list)
         self._walked: list[tuple[Path, Node]] | None = None
         self._where: dict[int, Path] | None = None
-        self._visit(len(path), root)
+        if native.walk is not None:  # the same walk, in C
+            self.deepest, self.cut = native.walk(
+                root, len(path), MAX_DEPTH, _KINDS, (_NODE, _NODE_LIST, _LEAF_LIST, _EVIDENCE_LIST), self.nodes,
+                self.by_model, self.held, self.node_lists, self.value_lists, self._evidence_runs, self._leaves)
+        else:
+            self._visit(len(path), root)
         self.evidence: list[Evidence] = list(chain.from_iterable(self._evidence_runs))
         self.spans: list[Values] = list(map(_values_of, self.evidence))
         self.nodes += self.evidence

@@ -3,8 +3,9 @@
 The twins are the reference: ``nquads`` must give the bytes of
 ``ntriples._lines`` joined and encoded, ``count_keys`` the number of
 key-value pairs the standard library's parser meets, ``indent_json`` the
-text of pydantic-core's and the standard library's indent, and ``plain_text``
-what a test character by character says. (The Turtle written with
+text of pydantic-core's and the standard library's indent, ``walk`` what
+``Tree._visit`` gathers (the same objects in the same order), and
+``plain_text`` what a test character by character says. (The Turtle written with
 ``plain_text`` is held to the Turtle written from the records, which does
 without it, in test_writer_codegen and test_fastpath.) Data the loops are not
 made for gets None, never a crash; and every public writer and reader gives
@@ -299,6 +300,74 @@ def test_indent_json_odd(speedups: Any, odd: bytes) -> None:
     assert speedups.indent_json(odd) is None
 
 
+# ---- walk
+
+
+def _gathered(tree: Any) -> dict[str, Any]:
+    """What a Tree gathered, by identity: the same objects, in the same places and order."""
+    ids = lambda items: [id(item) for item in items]  # noqa: E731
+    return {
+        "nodes": ids(tree.nodes), "values": ids(tree.values), "evidence": ids(tree.evidence),
+        "spans": ids(tree.spans), "by_model": {m: ids(v) for m, v in tree.by_model.items()},
+        "held": [(id(values), name, id(value), kind) for values, name, value, kind in tree.held],
+        "node_lists": ids(tree.node_lists), "value_lists": ids(tree.value_lists),
+        "runs": [ids(run) for run in tree._evidence_runs], "leaves": {m: ids(v) for m, v in tree._leaves.items()},
+        "deepest": tree.deepest, "cut": tree.cut}
+
+
+def _both_walks(report: Any, path: tuple[Any, ...] = ()) -> tuple[dict[str, Any], dict[str, Any]]:
+    from dossier.walk import Tree
+
+    in_c = _gathered(Tree(report, path))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(native, "walk", None)
+        return in_c, _gathered(Tree(report, path))
+
+
+def test_walk_the_twins(speedups: Any, seed: dossier.Report) -> None:
+    for report in [*_dossiers(seed), _unchecked(_hostile_report())]:
+        in_c, in_python = _both_walks(report)
+        assert in_c == in_python and in_c["nodes"], report.id
+    in_c, in_python = _both_walks(seed.claims[0], ("claims", 0))  # from a node, at its location
+    assert in_c == in_python and in_c["deepest"] >= 2
+
+
+@SETTINGS
+@given(valid_reports())
+def test_walk_any_report(speedups: Any, report: dossier.Report) -> None:
+    in_c, in_python = _both_walks(report)
+    assert in_c == in_python
+
+
+@pytest.mark.parametrize("links", [20, 31, 32, 33, 100, 5000])
+def test_walk_a_long_chain(speedups: Any, links: int) -> None:
+    """A chain of attributions built in Python, around and far past the nesting limit: cut at the same place."""
+    from dossier.models import Attribution, Claim, Evidence, Report
+
+    via = None
+    for i in range(links):
+        via = Attribution(by="p", capacity="reporter", via=via,
+                          evidence=[Evidence(quote="q", start=i, end=i + 1)] if i % 2 else [])
+    claim = Claim(id="c", text="t", certainty="possible", polarity="negative", tense="future", attribution=via,
+                  evidence=[Evidence(quote="q")])
+    report = Report(id="r", claims=[claim])
+    in_c, in_python = _both_walks(report)
+    assert in_c == in_python
+    assert in_c["cut"] is (in_c["deepest"] > 64)
+
+
+def test_walk_refuses_what_is_not_a_tree(speedups: Any) -> None:
+    from dossier.walk import _EVIDENCE_LIST, _KINDS, _LEAF_LIST, _NODE, _NODE_LIST
+
+    kinds = (_NODE, _NODE_LIST, _LEAF_LIST, _EVIDENCE_LIST)
+    with pytest.raises(TypeError):
+        speedups.walk(object(), 0, 64, {object: "not a kind"}, kinds, [], {}, [], [], [], [], {})
+    with pytest.raises(KeyError):
+        speedups.walk(object(), 0, 64, {}, kinds, [], {}, [], [], [], [], {})
+    with pytest.raises(TypeError):
+        speedups.walk(dossier.Report(id="r"), 0, 64, _KINDS, kinds, "not a list", {}, [], [], [], [], {})
+
+
 # ---- dossier with and without the loops
 
 
@@ -340,7 +409,8 @@ def test_same_load(speedups: Any, pure: None) -> None:
 
 def test_dossier_pure_turns_them_off() -> None:
     code = ("from dossier import native; "
-            "print(*(f is None for f in (native.nquads, native.count_keys, native.plain_text, native.indent_json)))")
+            "print(*(f is None for f in (native.nquads, native.count_keys, native.plain_text, native.indent_json, "
+            "native.walk)))")
     env = {**os.environ, "DOSSIER_PURE": "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True"] * 4
+    assert out.stdout.split() == ["True"] * 5
