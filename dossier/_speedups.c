@@ -51,6 +51,37 @@ put(Buffer *b, const char *s, Py_ssize_t n)
 
 #define PUT_LITERAL(b, s) put((b), (s), sizeof(s) - 1)
 
+/* One buffer kept from call to call: a dossier's output is then written into memory already in use, not into
+ * fresh pages from the system, which after a burst of other allocations and frees (a glibc heap trimmed) each
+ * cost a fault. Kept up to KEEP bytes; a call that finds it in use (a str subclass's Python code calling back)
+ * writes into a buffer of its own. */
+#define KEEP (8 << 20)
+static Buffer kept;
+static int kept_busy;
+
+static Buffer *
+take_buffer(Buffer *own)
+{
+    if (kept_busy)
+        return own;
+    kept_busy = 1;
+    kept.len = 0;
+    return &kept;
+}
+
+static void
+give_back(Buffer *b)
+{
+    if (b == &kept) {
+        kept_busy = 0;
+        if (kept.cap <= KEEP)
+            return;
+    }
+    PyMem_Free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
 /* ---- JSON: count_keys, indent_json */
 
 static int
@@ -144,13 +175,13 @@ indent_json(PyObject *self, PyObject *arg)
         return NULL;
     const char *p = view.buf, *end = p + view.len;
     Py_ssize_t depth = 0;
-    Buffer b = {NULL, 0, 0};
-    int status = grow(&b, view.len + view.len / 2 + 64);
+    Buffer own = {NULL, 0, 0}, *b = take_buffer(&own);
+    int status = grow(b, view.len + view.len / 2 + 64);
     while (p < end && status == 0) {
         const char *run = p;
         while (p < end && !json_marks[(unsigned char)*p])
             p++;
-        if (p > run && put(&b, run, p - run) < 0) {
+        if (p > run && put(b, run, p - run) < 0) {
             status = -1;
             break;
         }
@@ -162,30 +193,30 @@ indent_json(PyObject *self, PyObject *arg)
             if (q == NULL)
                 status = 1;
             else {
-                status = put(&b, p, q + 1 - p);
+                status = put(b, p, q + 1 - p);
                 p = q + 1;
             }
             continue;
         }
         if ((c == '{' || c == '[') && p + 1 < end && p[1] == (c == '{' ? '}' : ']')) {
-            status = put(&b, p, 2);  /* empty: on one line */
+            status = put(b, p, 2);  /* empty: on one line */
             p += 2;
             continue;
         }
         if (c == '{' || c == '[') {
             depth++;
-            status = put(&b, p, 1) < 0 || put_break(&b, depth) < 0 ? -1 : 0;
+            status = put(b, p, 1) < 0 || put_break(b, depth) < 0 ? -1 : 0;
         }
         else if (c == '}' || c == ']') {
             if (--depth < 0)
                 status = 1;
             else
-                status = put_break(&b, depth) < 0 || put(&b, p, 1) < 0 ? -1 : 0;
+                status = put_break(b, depth) < 0 || put(b, p, 1) < 0 ? -1 : 0;
         }
         else if (c == ',')
-            status = put(&b, ",", 1) < 0 || put_break(&b, depth) < 0 ? -1 : 0;
+            status = put(b, ",", 1) < 0 || put_break(b, depth) < 0 ? -1 : 0;
         else if (c == ':')
-            status = put(&b, ": ", 2);
+            status = put(b, ": ", 2);
         else
             status = 1;  /* whitespace: not compact */
         p++;
@@ -194,15 +225,15 @@ indent_json(PyObject *self, PyObject *arg)
     if (status == 0 && depth != 0)
         status = 1;
     if (status == 0)
-        status = put(&b, "\n", 1);
+        status = put(b, "\n", 1);
     PyObject *out = NULL;
     if (status == 0)
-        out = PyBytes_FromStringAndSize(b.data, b.len);
+        out = PyBytes_FromStringAndSize(b->data, b->len);
     else if (status == 1) {
         out = Py_None;
         Py_INCREF(out);
     }
-    PyMem_Free(b.data);
+    give_back(b);
     return out;
 }
 
@@ -607,35 +638,36 @@ put_record(Buffer *b, PyObject *record, int with_graph, PyObject *ends)
     return status;
 }
 
-/* The lines of node records as UTF-8 bytes, as ntriples._lines writes them (joined and encoded), or None where
- * the records hold anything but what node_records makes. The caller makes sure no subject repeats. */
+/* The lines of node records as UTF-8 bytes, as ntriples._lines writes them (joined and encoded), or with
+ * ``as_text`` as a str, joined; None where the records hold anything but what node_records makes. The caller
+ * makes sure no subject repeats. */
 static PyObject *
 nquads(PyObject *self, PyObject *args)
 {
     PyObject *records;
-    int with_graph;
-    if (!PyArg_ParseTuple(args, "O!p:nquads", &PyList_Type, &records, &with_graph))
+    int with_graph, as_text = 0;
+    if (!PyArg_ParseTuple(args, "O!p|p:nquads", &PyList_Type, &records, &with_graph, &as_text))
         return NULL;
     PyObject *ends = PyDict_New();
     if (ends == NULL)
         return NULL;
-    Buffer b = {NULL, 0, 0};
-    int status = grow(&b, 1 << 16);
+    Buffer own = {NULL, 0, 0}, *b = take_buffer(&own);
+    int status = grow(b, 1 << 16);
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(records) && status == 0; i++) {
         PyObject *record = PyList_GET_ITEM(records, i);
         Py_INCREF(record);
-        status = put_record(&b, record, with_graph, ends);
+        status = put_record(b, record, with_graph, ends);
         Py_DECREF(record);
     }
     Py_DECREF(ends);
     PyObject *out = NULL;
     if (status == 0)
-        out = PyBytes_FromStringAndSize(b.data, b.len);
+        out = as_text ? PyUnicode_DecodeUTF8(b->data, b->len, NULL) : PyBytes_FromStringAndSize(b->data, b->len);
     else if (status == 1) {
         out = Py_None;
         Py_INCREF(out);
     }
-    PyMem_Free(b.data);
+    give_back(b);
     return out;
 }
 
@@ -654,8 +686,8 @@ static PyMethodDef methods[] = {
      "plain_text(text, /)\n--\n\nWhether the str ``text`` holds no character that N-Triples and Turtle escape: "
      "no control (U+0000-U+001F, U+007F), quote or backslash."},
     {"nquads", nquads, METH_VARARGS,
-     "nquads(records, with_graph, /)\n--\n\nThe N-Quads (``with_graph``) or N-Triples lines of node records "
-     "as UTF-8 bytes; None for records of another shape."},
+     "nquads(records, with_graph, as_text=False, /)\n--\n\nThe N-Quads (``with_graph``) or N-Triples lines of "
+     "node records as UTF-8 bytes, or a str with ``as_text``; None for records of another shape."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -91,14 +91,16 @@ def test_nquads_the_twins_bytes(speedups: Any, seed: dossier.Report) -> None:
         for base in BASES:
             records = node_records(report, base)
             for with_graph in (True, False):
-                assert speedups.nquads(records, with_graph) == _twin(records, with_graph), (report.id, base)
+                expected = _twin(records, with_graph)
+                assert speedups.nquads(records, with_graph) == expected, (report.id, base)
+                assert speedups.nquads(records, with_graph, True) == expected.decode("utf-8"), (report.id, base)
 
 
 def test_repeated_subjects_go_to_the_twin(speedups: Any) -> None:
     """Only the twin drops repeated lines: the C loop is not asked."""
     records = node_records(_unchecked(_hostile_report()))
     assert len({r[0] for r in records}) < len(records)
-    assert ntriples._encoded(records, True) is None
+    assert ntriples._native(records, True, True) is None and ntriples._native(records, True, False) is None
     assert ntriples.write_nquads(records) == _twin(records, True).decode("utf-8")
 
 
@@ -134,6 +136,7 @@ def test_nquads_any_text(speedups: Any, recs: list[Any], with_graph: bool) -> No
     except UnicodeEncodeError:  # a lone surrogate: only the twin's text can hold it
         expected = None
     assert speedups.nquads(recs, with_graph) == expected
+    assert speedups.nquads(recs, with_graph, True) == (expected.decode("utf-8") if expected is not None else None)
 
 
 def test_nquads_every_escape(speedups: Any) -> None:
@@ -167,12 +170,27 @@ def test_nquads_every_escape(speedups: Any) -> None:
 ], ids=lambda recs: repr(recs)[:40])
 def test_nquads_odd_records(speedups: Any, recs: list[Any]) -> None:
     """None, for the twin to handle, and no crash."""
-    assert speedups.nquads(recs, True) is None
+    assert speedups.nquads(recs, True) is None and speedups.nquads(recs, True, True) is None
 
 
 def test_nquads_refuses_what_is_not_a_list(speedups: Any) -> None:
     with pytest.raises(TypeError):
         speedups.nquads((), True)
+
+
+def test_nquads_called_back_while_writing(speedups: Any) -> None:
+    """Python code that runs while the loop writes (a str subclass's hash) and calls it again: both right."""
+    inner = [("i", (None,), [("p", K_LIT, None, "inner " * 50)])]
+    seen: list[bytes] = []
+
+    class Graph(str):
+        def __hash__(self) -> int:
+            seen.append(speedups.nquads(inner, True))
+            return str.__hash__(self)
+
+    recs = [(f"s{i}", (Graph("g"),), [("p", K_LIT, None, "outer " * 50)]) for i in range(3)]
+    assert speedups.nquads(recs, True) == _twin(recs, True)
+    assert seen and all(one == _twin(inner, True) for one in seen)
 
 
 def test_many_graphs(speedups: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Union
 
 from .. import native
 from ..models import Report
@@ -89,17 +89,18 @@ def _lines(records: list[Record], with_graph: bool) -> list[str]:
     return out
 
 
-def _encoded(records: list[Record], with_graph: bool) -> Optional[bytes]:
-    """What :func:`_lines` gives, joined and encoded as UTF-8, by dossier's C loop; None where that loop is not
-    built (see :mod:`dossier.native`), or is not for these records (a repeated subject, another shape)."""
+def _native(records: list[Record], with_graph: bool, as_text: bool) -> Union[str, bytes, None]:
+    """What :func:`_lines` gives, joined (``as_text``) or joined and encoded as UTF-8, by dossier's C loop; None
+    where that loop is not built (see :mod:`dossier.native`), or is not for these records (a repeated subject,
+    another shape)."""
     if native.nquads is None or len({record[0] for record in records}) < len(records):
         return None
-    return native.nquads(records, with_graph)
+    return native.nquads(records, with_graph, as_text)
 
 
 def _text(records: list[Record], with_graph: bool) -> str:
-    encoded = _encoded(records, with_graph)
-    return encoded.decode("utf-8") if encoded is not None else "".join(_lines(records, with_graph))
+    text = _native(records, with_graph, True)
+    return text if text is not None else "".join(_lines(records, with_graph))  # type: ignore[return-value]
 
 
 def write_nquads(records: list[Record]) -> str:
@@ -141,9 +142,9 @@ def report_bytes(report: Report, base: Optional[str] = None, *, with_graph: bool
     non-ASCII character would be encoded character by character.
     """
     if native.nquads is not None:
-        encoded = _encoded(node_records(report, base), with_graph)
+        encoded = _native(node_records(report, base), with_graph, False)
         if encoded is not None:
-            return encoded
+            return encoded  # type: ignore[return-value]
     return b"".join(map(str.encode, report_lines(report, base, with_graph=with_graph)))
 
 
