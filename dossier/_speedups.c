@@ -1,14 +1,14 @@
 /* dossier._speedups: loops of dossier written in C, each with a pure-Python twin that gives the same result.
  *
  * count_keys(data)                 how many keys the objects of a valid JSON text hold (loading.py)
- * indent_json(data)                compact JSON indented by two spaces (canonical.py)
+ * canonical_json(report, shapes)   a report's canonical JSON text (canonical.py)
  * plain_text(text)                 whether a str needs no escaping in N-Triples or Turtle (linked/turtlegen.py)
  * walk(root, ...)                  the walk that gathers a report's nodes for loading's checks (walk.py)
  * nquads(records, with_graph)      the UTF-8 N-Quads or N-Triples lines of node records (linked/ntriples.py)
  *
- * Both are optional: a machine without a C compiler installs dossier without them, and dossier/native.py
- * then gives the Python twins. Neither ever raises for data it does not expect: it returns None, and the
- * caller takes the Python way, which handles (and reports) everything.
+ * They are optional: a machine without a C compiler installs dossier without them, and dossier/native.py then
+ * gives the Python twins. For data a loop is not sure of, it returns None and the caller takes the Python way,
+ * which handles (and reports) everything; walk, whose twin raises on data that is not a tree, raises as it does.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -51,6 +51,8 @@ put(Buffer *b, const char *s, Py_ssize_t n)
 
 #define PUT_LITERAL(b, s) put((b), (s), sizeof(s) - 1)
 
+static PyObject *dict_name;  /* "__dict__", interned */
+
 /* One buffer kept from call to call: a dossier's output is then written into memory already in use, not into
  * fresh pages from the system, which after a burst of other allocations and frees (a glibc heap trimmed) each
  * cost a fault. Kept up to KEEP bytes; a call that finds it in use (a str subclass's Python code calling back)
@@ -82,7 +84,7 @@ give_back(Buffer *b)
     b->len = b->cap = 0;
 }
 
-/* ---- JSON: count_keys, indent_json */
+/* ---- JSON: count_keys */
 
 static int
 is_json_space(char c)
@@ -152,83 +154,154 @@ put_break(Buffer *b, Py_ssize_t depth)
     return 0;
 }
 
-/* What compact JSON holds outside strings that indenting changes or that it must not: brackets, commas, colons,
- * quotes, whitespace. */
-static char json_marks[256];
+/* ---- canonical_json */
+
+/* What each byte of a JSON string's UTF-8 becomes: 0 itself; 'u' a \u00xx escape; else its two-character escape's
+ * letter. The quote, the backslash and the controls below U+0020, as pydantic-core and json.dumps escape them. */
+static char json_escapes[256];
 
 static void
-fill_json_marks(void)
+fill_json_escapes(void)
 {
-    for (const char *c = "\"{}[],: \n\r\t"; *c; c++)
-        json_marks[(unsigned char)*c] = 1;
+    for (int c = 0; c < 0x20; c++)
+        json_escapes[c] = 'u';
+    json_escapes['"'] = '"';
+    json_escapes['\\'] = '\\';
+    json_escapes['\b'] = 'b';
+    json_escapes['\f'] = 'f';
+    json_escapes['\n'] = 'n';
+    json_escapes['\r'] = 'r';
+    json_escapes['\t'] = 't';
 }
 
-/* Compact JSON (no whitespace, as pydantic-core writes it without an indent) indented by two spaces, as
- * json.dumps(..., indent=2) and pydantic-core's indent=2 write it, with a newline at the end: the same bytes, in
- * a fraction of pydantic-core's time for its indent. Strings, numbers and names are copied whole. None for text
- * that is not compact JSON's shape (whitespace outside strings, an unclosed string, unbalanced brackets). */
-static PyObject *
-indent_json(PyObject *self, PyObject *arg)
+/* A str as a JSON string; 1 for one UTF-8 cannot hold (a lone surrogate). */
+static int
+put_json_string(Buffer *b, PyObject *text)
 {
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const char *p = view.buf, *end = p + view.len;
-    Py_ssize_t depth = 0;
-    Buffer own = {NULL, 0, 0}, *b = take_buffer(&own);
-    int status = grow(b, view.len + view.len / 2 + 64);
-    while (p < end && status == 0) {
-        const char *run = p;
-        while (p < end && !json_marks[(unsigned char)*p])
-            p++;
-        if (p > run && put(b, run, p - run) < 0) {
-            status = -1;
-            break;
-        }
-        if (p == end)
-            break;
-        char c = *p;
-        if (c == '"') {
-            const char *q = string_end(p, end);
-            if (q == NULL)
-                status = 1;
-            else {
-                status = put(b, p, q + 1 - p);
-                p = q + 1;
-            }
-            continue;
-        }
-        if ((c == '{' || c == '[') && p + 1 < end && p[1] == (c == '{' ? '}' : ']')) {
-            status = put(b, p, 2);  /* empty: on one line */
-            p += 2;
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            depth++;
-            status = put(b, p, 1) < 0 || put_break(b, depth) < 0 ? -1 : 0;
-        }
-        else if (c == '}' || c == ']') {
-            if (--depth < 0)
-                status = 1;
-            else
-                status = put_break(b, depth) < 0 || put(b, p, 1) < 0 ? -1 : 0;
-        }
-        else if (c == ',')
-            status = put(b, ",", 1) < 0 || put_break(b, depth) < 0 ? -1 : 0;
-        else if (c == ':')
-            status = put(b, ": ", 2);
-        else
-            status = 1;  /* whitespace: not compact */
-        p++;
+    static const char hex[] = "0123456789abcdef";
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(text, &n);
+    if (s == NULL) {
+        PyErr_Clear();
+        return 1;
     }
-    PyBuffer_Release(&view);
-    if (status == 0 && depth != 0)
-        status = 1;
+    if (put(b, "\"", 1) < 0)
+        return -1;
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char e = json_escapes[c];
+        if (!e)
+            continue;
+        if (put(b, s + start, i - start) < 0)
+            return -1;
+        char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]}, two[2] = {'\\', e};
+        if (e == 'u' ? put(b, u, 6) < 0 : put(b, two, 2) < 0)
+            return -1;
+        start = i + 1;
+    }
+    return put(b, s + start, n - start) < 0 || put(b, "\"", 1) < 0 ? -1 : 0;
+}
+
+static int put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth);
+
+/* One value of a node's field: 0, -1 on an error, 1 for a value the canonical serializer is not sure to write so
+ * (the caller then leaves it to pydantic-core). */
+static int
+put_json_value(Buffer *b, PyObject *value, PyObject *shapes, Py_ssize_t depth)
+{
+    if (PyUnicode_Check(value))  /* a str enum's member too: its text is its value */
+        return put_json_string(b, value);
+    if (value == Py_True)
+        return put(b, "true", 4);
+    if (value == Py_False)
+        return put(b, "false", 5);
+    if (PyLong_CheckExact(value)) {
+        PyObject *digits = PyObject_Str(value);
+        if (digits == NULL)
+            return -1;
+        Py_ssize_t n;
+        const char *s = PyUnicode_AsUTF8AndSize(digits, &n);
+        int status = s == NULL ? -1 : put(b, s, n);
+        Py_DECREF(digits);
+        return status;
+    }
+    if (PyList_Check(value)) {
+        Py_ssize_t n = PyList_GET_SIZE(value);
+        if (n == 0)
+            return put(b, "[]", 2);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (put(b, i ? "," : "[", 1) < 0 || put_break(b, depth + 1) < 0)
+                return -1;
+            int status = put_json_value(b, PyList_GET_ITEM(value, i), shapes, depth + 1);
+            if (status != 0)
+                return status;
+        }
+        return put_break(b, depth) < 0 || put(b, "]", 1) < 0 ? -1 : 0;
+    }
+    return put_json_node(b, value, shapes, depth);
+}
+
+/* A node as a JSON object: its fields in the order of its __dict__, each left out where ``shapes`` (a dict of the
+ * node classes, each a dict of its fields: 0 left out when None, 1 also when [], 2 also when False) says. */
+static int
+put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth)
+{
+    PyObject *fields = PyDict_GetItemWithError(shapes, (PyObject *)Py_TYPE(node));
+    if (fields == NULL)
+        return PyErr_Occurred() ? -1 : 1;
+    if (depth > 200 || !PyDict_Check(fields))  /* deeper than any loaded dossier: pydantic-core decides */
+        return 1;
+    PyObject *values = PyObject_GetAttr(node, dict_name);
+    if (values == NULL)
+        return -1;
+    int status = PyDict_Check(values) ? 0 : 1, any = 0;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (status == 0 && PyDict_Next(values, &pos, &key, &value)) {
+        PyObject *how = PyDict_GetItemWithError(fields, key);
+        if (how == NULL) {
+            status = PyErr_Occurred() ? -1 : 1;  /* not a field */
+            break;
+        }
+        long left_out = PyLong_AsLong(how);
+        if (left_out == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            status = 1;
+            break;
+        }
+        if (value == Py_None || (left_out == 1 && PyList_Check(value) && PyList_GET_SIZE(value) == 0) ||
+            (left_out == 2 && value == Py_False))
+            continue;
+        if (put(b, any ? "," : "{", 1) < 0 || put_break(b, depth + 1) < 0)
+            status = -1;
+        else if ((status = put_json_string(b, key)) == 0)
+            status = put(b, ": ", 2) < 0 ? -1 : put_json_value(b, value, shapes, depth + 1);
+        any = 1;
+    }
+    Py_DECREF(values);
+    if (status != 0)
+        return status;
+    return any ? (put_break(b, depth) < 0 || put(b, "}", 1) < 0 ? -1 : 0) : put(b, "{}", 2);
+}
+
+/* The canonical JSON text of a report, as canonical.to_json writes it through pydantic-core; None where it is not
+ * sure to be the same (a class or value the shapes do not know, a lone surrogate). */
+static PyObject *
+canonical_json(PyObject *self, PyObject *args)
+{
+    PyObject *report, *shapes;
+    if (!PyArg_ParseTuple(args, "OO!:canonical_json", &report, &PyDict_Type, &shapes))
+        return NULL;
+    Buffer own = {NULL, 0, 0}, *b = take_buffer(&own);
+    int status = grow(b, 1 << 16);
+    if (status == 0)
+        status = put_json_node(b, report, shapes, 0);
     if (status == 0)
         status = put(b, "\n", 1);
     PyObject *out = NULL;
     if (status == 0)
-        out = PyBytes_FromStringAndSize(b->data, b->len);
+        out = PyUnicode_DecodeUTF8(b->data, b->len, NULL);
     else if (status == 1) {
         out = Py_None;
         Py_INCREF(out);
@@ -247,7 +320,6 @@ typedef struct {
     int cut;
 } Walk;
 
-static PyObject *dict_name;  /* "__dict__", interned */
 
 /* Note a node at ``depth``, deeper than any before; 0 (and the walk cut) past the deepest allowed. */
 static int
@@ -675,9 +747,9 @@ static PyMethodDef methods[] = {
     {"count_keys", count_keys, METH_O,
      "count_keys(data, /)\n--\n\nHow many keys the objects of the valid JSON text ``data`` (bytes) hold; "
      "None for an unclosed string."},
-    {"indent_json", indent_json, METH_O,
-     "indent_json(data, /)\n--\n\nCompact JSON (bytes) indented by two spaces, with a newline at the end, as "
-     "json.dumps(..., indent=2) writes it; None for text that is not compact JSON."},
+    {"canonical_json", canonical_json, METH_VARARGS,
+     "canonical_json(report, shapes, /)\n--\n\nThe canonical JSON text of ``report``, as canonical.to_json writes "
+     "it; None where it is not sure to be the same."},
     {"walk", walk, METH_VARARGS,
      "walk(root, depth, max_depth, kinds, (node, node_list, leaf_list, evidence), nodes, by_model, held, node_lists, "
      "value_lists, evidence_runs, leaves, /)\n--\n\nwalk.Tree's walk from ``root`` at location length ``depth``, "
@@ -699,7 +771,7 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     fill_escapes();
-    fill_json_marks();
+    fill_json_escapes();
     if (dict_name == NULL && (dict_name = PyUnicode_InternFromString("__dict__")) == NULL)
         return NULL;
     return PyModule_Create(&module);

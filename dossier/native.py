@@ -7,11 +7,10 @@ the loop returns None for data it was not made for. Set the environment
 variable ``DOSSIER_PURE`` (to anything but the empty string) to use only
 the Python twins, to compare or to debug.
 
+- :data:`canonical_json` (``report, shapes``): a report's canonical JSON
+  text; twin: pydantic-core's serializer (:func:`dossier.canonical.to_json`).
 - :data:`count_keys` (``data``): the number of keys in the objects of a
   valid JSON text; twin: :func:`dossier.loading._keys_unique`'s count.
-- :data:`indent_json` (``data``): compact JSON indented by two spaces, as
-  ``json.dumps(..., indent=2)`` writes it, and a newline; twin:
-  pydantic-core's own ``indent=2`` (:func:`dossier.canonical.to_json`).
 - :data:`plain_text` (``text``): whether a str holds no character that
   N-Triples and Turtle escape; twin: the three scans of
   :func:`dossier.linked.turtlegen._escaped`.
@@ -27,7 +26,7 @@ from __future__ import annotations
 import os
 from typing import Callable, Optional
 
-__all__ = ["count_keys", "indent_json", "nquads", "plain_text", "walk", "BUILT"]
+__all__ = ["canonical_json", "count_keys", "nquads", "plain_text", "walk", "BUILT"]
 
 try:
     from . import _speedups
@@ -38,8 +37,14 @@ except ImportError:  # built without a C compiler
 BUILT = _speedups is not None
 _USE = BUILT and not os.environ.get("DOSSIER_PURE")
 
-count_keys: Optional[Callable[[bytes], Optional[int]]] = _speedups.count_keys if _USE else None
-nquads: Optional[Callable[[list, bool], Optional[bytes]]] = _speedups.nquads if _USE else None  # type: ignore[type-arg]
-indent_json: Optional[Callable[[bytes], Optional[bytes]]] = _speedups.indent_json if _USE else None
-plain_text: Optional[Callable[[str], bool]] = _speedups.plain_text if _USE else None
-walk: Optional[Callable[..., tuple[int, bool]]] = _speedups.walk if _USE else None
+
+def _loop(name: str) -> Optional[Callable[..., object]]:
+    # A build older than this source (a checkout updated without reinstalling) may lack a loop: its twin runs.
+    return getattr(_speedups, name, None) if _USE else None
+
+
+canonical_json: Optional[Callable[[object, dict], Optional[str]]] = _loop("canonical_json")  # type: ignore
+count_keys: Optional[Callable[[bytes], Optional[int]]] = _loop("count_keys")  # type: ignore[assignment]
+nquads: Optional[Callable[..., object]] = _loop("nquads")
+plain_text: Optional[Callable[[str], bool]] = _loop("plain_text")  # type: ignore[assignment]
+walk: Optional[Callable[..., tuple[int, bool]]] = _loop("walk")  # type: ignore[assignment]
