@@ -7,10 +7,9 @@
    validated model; the model to JSON and JSON-LD; each RDF format written
    from dossier's in-memory graph (the node records) against rdflib
    serializing its own in-memory graph (a ``Dataset`` of the same triples),
-   and the model to each RDF format by ``dumps`` (TriG through the records,
-   the others straight from the model); the three outputs JSON, JSON-LD and
-   Turtle from one ``dumps_many`` call. Every fast
-   output is checked to give the same graph as the plain one.
+   and the model to each RDF format by ``dumps``; the three outputs JSON,
+   JSON-LD and Turtle from one ``dumps_many`` call. Every fast output is
+   checked to give the same graph as the plain one.
 2. Validation, each check on its own: JSON Schema (jsonschema, and the
    compiled fastjsonschema when installed), SHACL per dossier and per batch.
 3. A synthetic corpus (``benchmarks/synthetic.py``) converted to one N-Quads
@@ -57,6 +56,7 @@ import synthetic  # noqa: E402
 from dossier.canonical import _prune  # noqa: E402
 from dossier.formats import dumps, dumps_many, loads_as, read  # noqa: E402
 from dossier.linked.jsonld import CONTEXT_URL, document_loader, jsonld_quads, local_context  # noqa: E402
+from dossier import native  # noqa: E402
 from dossier.terms import NS  # noqa: E402
 from dossier.linked.mapping import mint_base  # noqa: E402
 from dossier.linked.ntriples import write_nquads, write_ntriples  # noqa: E402
@@ -181,6 +181,9 @@ def oxigraph_graph(report: Any, with_graphs: bool) -> list[Any]:
     return out
 
 
+# How dumps writes each RDF format from the model (see formats._rdf_text), for the table.
+_LINES = "through the node records" if native.nquads else "straight from the model"
+_HOW = {"turtle": "straight from the model", "trig": "through the node records", "nquads": _LINES, "ntriples": _LINES}
 _OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
                "ntriples": ox.RdfFormat.N_TRIPLES}
 
@@ -274,7 +277,7 @@ def bench_seed(reps: int) -> dict[str, float]:
         check = "isomorphic ✓" if same else "isomorphic ✗"
         table.row(f"writing {label}: in-memory graph → text (plain: rdflib `serialize` of its graph)", write, slow,
                   f"{slow / write:.0f}×", check)
-        table.row(f"model → {label} (`dumps`; TriG through the records, the others straight from the model)", whole,
+        table.row(f"model → {label} (`dumps`: {_HOW[fmt]})", whole,
                   slow, f"{slow / whole:.0f}×", check)
         table.row(f"pyoxigraph (Rust) writing {label}: its in-memory graph → text, for comparison", oxi, slow,
                   f"{slow / oxi:.0f}×", check)
@@ -461,8 +464,10 @@ def machine() -> str:
 
     versions = f"pydantic {pydantic.VERSION}, rdflib {rdflib.__version__}, pyshacl {pyshacl.__version__}"
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    loops = ("in use" if native.walk else "built, turned off by DOSSIER_PURE" if native.BUILT else
+             "not built (no C compiler): their Python twins run")
     return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()} ({platform.python_implementation()}), "
-            f"{versions}; load average at start {load}")
+            f"{versions}; dossier's C loops {loops}; load average at start {load}")
 
 
 def main() -> None:

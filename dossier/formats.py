@@ -59,7 +59,8 @@ class _Sources:
     """What a report's outputs are written from, each made once, when first needed.
 
     The canonical JSON text serves JSON and JSON-LD; the node records serve
-    TriG (the other RDF formats are written straight from the model).
+    TriG (the other RDF formats are written from the model by their own
+    writers, each the cheapest way it has).
     """
 
     def __init__(self, report: Report, base: Optional[str]):
@@ -100,7 +101,8 @@ def _rdf_text(kind: str) -> Callable[[_Sources], str]:
 
         if kind == "trig":  # named graphs as blocks: from the records
             return turtle.write_trig(sources.records(), mint_base(sources.report, sources.base))
-        # Written straight from the model, which costs less than making the records and formatting them.
+        # Each writes from the model the cheapest way it has (Turtle straight from it; N-Quads and N-Triples through
+        # the records with dossier's C loop, else straight from it).
         direct = {"turtle": turtle.report_turtle, "nquads": ntriples.report_nquads,
                   "ntriples": ntriples.report_ntriples}[kind]
         return direct(sources.report, sources.base)

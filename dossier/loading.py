@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import native
 from .anchoring import anchor, sha256_text
 from .errors import InvalidDossier, Problem, ProblemList, ReadError, json_path
 from .integrity import check_integrity
 from .models import Report
-from . import native
 from .reading import DEFAULT_MAX_BYTES, MAX_DEPTH, Document, read_bytes
 from .walk import Tree, canonicalize, mint_ids
 
@@ -200,10 +200,10 @@ def _keys_unique(raw: bytes, tree: Tree) -> bool:
     no field has an alias, no validator sets a field), so the fields set
     are as many as the keys only if no key repeats. dossier's C loop
     (:mod:`dossier.native`) counts the keys exactly, skipping strings whole.
-    Its Python twin counts pairs: with JSON's
-    whitespace taken out, every key ends in ``":``; inside strings that pair
-    can stand too, but then there are only more of them. So as many ``":``
-    as fields set means every key was counted once, and none repeats.
+    Its Python twin counts pairs: with JSON's whitespace taken out, every
+    key ends in ``":``; inside strings that pair can stand too, but then
+    there are only more of them. So as many ``":`` as fields set means every
+    key was counted once, and none repeats.
 
     Taking the whitespace out is most of the work, and is often not needed:
     where the only whitespace is spaces (JSON on one line, as ``json.dumps``

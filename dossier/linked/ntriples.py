@@ -17,7 +17,8 @@ from .codegen import Fallback, Functions, lines_function
 from .mapping import RDF_TYPE, class_iris, mint_base
 from .quads import K_IRI, K_IRIS, K_LIT, K_TYPED, MANY, Record, check_base, hypothetical_graphs, node_records
 
-__all__ = ["escape_string", "write_nquads", "write_ntriples", "report_nquads", "report_ntriples", "report_lines", "report_bytes"]
+__all__ = ["escape_string", "write_nquads", "write_ntriples", "report_nquads", "report_ntriples", "report_lines",
+           "report_bytes"]
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7F]}
