@@ -51,6 +51,45 @@ put(Buffer *b, const char *s, Py_ssize_t n)
 
 #define PUT_LITERAL(b, s) put((b), (s), sizeof(s) - 1)
 
+/* The UTF-8 ``s`` with each byte that ``table`` marks escaped: 'u' as \u00XX (with the digits of ``hex``), another
+ * mark as a backslash and that letter. JSON and N-Triples differ only in their tables and the case of the digits. */
+static int
+put_escaped(Buffer *b, const char *s, Py_ssize_t n, const char *table, const char *hex)
+{
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char e = table[c];
+        if (!e)
+            continue;
+        if (put(b, s + start, i - start) < 0)
+            return -1;
+        char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]}, two[2] = {'\\', e};
+        if (e == 'u' ? put(b, u, 6) < 0 : put(b, two, 2) < 0)
+            return -1;
+        start = i + 1;
+    }
+    return put(b, s + start, n - start);
+}
+
+/* Fill an escape table for put_escaped: the quote and the backslash, and the controls below U+0020 (\b \f \n \r \t
+ * by their letters); with ``del``, U+007F too. JSON and N-Triples escape the same, but for DEL. */
+static void
+fill_escape_table(char *table, int del)
+{
+    for (int c = 0; c < 0x20; c++)
+        table[c] = 'u';
+    if (del)
+        table[0x7f] = 'u';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    table['\b'] = 'b';
+    table['\f'] = 'f';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+}
+
 static PyObject *dict_name;  /* "__dict__", interned */
 
 /* One buffer kept from call to call: a dossier's output is then written into memory already in use, not into
@@ -160,47 +199,18 @@ put_break(Buffer *b, Py_ssize_t depth)
  * letter. The quote, the backslash and the controls below U+0020, as pydantic-core and json.dumps escape them. */
 static char json_escapes[256];
 
-static void
-fill_json_escapes(void)
-{
-    for (int c = 0; c < 0x20; c++)
-        json_escapes[c] = 'u';
-    json_escapes['"'] = '"';
-    json_escapes['\\'] = '\\';
-    json_escapes['\b'] = 'b';
-    json_escapes['\f'] = 'f';
-    json_escapes['\n'] = 'n';
-    json_escapes['\r'] = 'r';
-    json_escapes['\t'] = 't';
-}
-
 /* A str as a JSON string; 1 for one UTF-8 cannot hold (a lone surrogate). */
 static int
 put_json_string(Buffer *b, PyObject *text)
 {
-    static const char hex[] = "0123456789abcdef";
     Py_ssize_t n;
     const char *s = PyUnicode_AsUTF8AndSize(text, &n);
     if (s == NULL) {
         PyErr_Clear();
         return 1;
     }
-    if (put(b, "\"", 1) < 0)
-        return -1;
-    Py_ssize_t start = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char e = json_escapes[c];
-        if (!e)
-            continue;
-        if (put(b, s + start, i - start) < 0)
-            return -1;
-        char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]}, two[2] = {'\\', e};
-        if (e == 'u' ? put(b, u, 6) < 0 : put(b, two, 2) < 0)
-            return -1;
-        start = i + 1;
-    }
-    return put(b, s + start, n - start) < 0 || put(b, "\"", 1) < 0 ? -1 : 0;
+    return put(b, "\"", 1) < 0 || put_escaped(b, s, n, json_escapes, "0123456789abcdef") < 0 ||
+           put(b, "\"", 1) < 0 ? -1 : 0;
 }
 
 static int put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth);
@@ -482,51 +492,10 @@ utf8(PyObject *o, Py_ssize_t *n)
     return s;
 }
 
-/* What each byte of a literal becomes: 0 itself; 1 a \uXXXX escape; else the letter of its two-character escape.
- * The controls U+0000-U+001F and U+007F, the quote and the backslash; what escape_string in ntriples.py does. */
+/* What each byte of a literal becomes: 0 itself; 'u' a \uXXXX escape; else the letter of its two-character
+ * escape. The controls U+0000-U+001F and U+007F, the quote and the backslash; what escape_string in ntriples.py
+ * does. */
 static char escapes[256];
-
-static void
-fill_escapes(void)
-{
-    for (int c = 0; c < 0x20; c++)
-        escapes[c] = 1;
-    escapes[0x7f] = 1;
-    escapes['\\'] = '\\';
-    escapes['"'] = '"';
-    escapes['\n'] = 'n';
-    escapes['\r'] = 'r';
-    escapes['\t'] = 't';
-    escapes['\b'] = 'b';
-    escapes['\f'] = 'f';
-}
-
-static int
-put_escaped(Buffer *b, const char *s, Py_ssize_t n)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    Py_ssize_t start = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char e = escapes[c];
-        if (!e)
-            continue;
-        if (put(b, s + start, i - start) < 0)
-            return -1;
-        if (e == 1) {
-            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            if (put(b, u, 6) < 0)
-                return -1;
-        }
-        else {
-            char two[2] = {'\\', e};
-            if (put(b, two, 2) < 0)
-                return -1;
-        }
-        start = i + 1;
-    }
-    return put(b, s + start, n - start);
-}
 
 /* Whether a str holds no character that N-Triples and Turtle escape in a string: the controls U+0000-U+001F and
  * U+007F, the quote and the backslash. One pass over the characters, instead of the three scans (two searches
@@ -575,7 +544,7 @@ put_object(Buffer *b, int kind, PyObject *extra, PyObject *value)
             return -1;
         return 0;
     }
-    if (PUT_LITERAL(b, "\"") < 0 || put_escaped(b, s, n) < 0 || PUT_LITERAL(b, "\"") < 0)
+    if (PUT_LITERAL(b, "\"") < 0 || put_escaped(b, s, n, escapes, "0123456789ABCDEF") < 0 || PUT_LITERAL(b, "\"") < 0)
         return -1;
     /* An empty tag writes none, as a literal without one. */
     if (kind == K_LIT && en > 0)
@@ -770,8 +739,8 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    fill_escapes();
-    fill_json_escapes();
+    fill_escape_table(escapes, 1);
+    fill_escape_table(json_escapes, 0);
     if (dict_name == NULL && (dict_name = PyUnicode_InternFromString("__dict__")) == NULL)
         return NULL;
     return PyModule_Create(&module);

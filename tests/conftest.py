@@ -1,8 +1,10 @@
-"""Shared fixtures: the seed paths, and a loaded seed dossier."""
+"""Shared fixtures and helpers: the seed paths, a loaded seed dossier, a count of the key-value pairs of JSON."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "seeds" / "000_8ca8e46f6fba684d.txt"
 SEED = ROOT / "seeds" / "000_8ca8e46f6fba684d.dossier.yaml"
 EXAMPLES = ROOT / "examples"
+
+
+def key_pairs(text: str) -> int:
+    """How many key-value pairs the objects of the JSON ``text`` hold, repeats counted, as the standard library's
+    parser meets them."""
+    count = 0
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal count
+        count += len(pairs)
+        return dict(pairs)
+
+    json.loads(text, object_pairs_hook=hook)
+    return count
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,7 @@ from dossier.models import MODELS, Report
 from dossier.reading import parse_json
 from dossier.walk import walk
 
+from conftest import key_pairs
 from strategies import reports
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "000_8ca8e46f6fba684d.json"
@@ -142,14 +143,7 @@ def test_text_the_careful_way_refuses_is_never_taken_the_fast_way(text: str) -> 
 
 def test_the_models_set_only_the_fields_a_document_gives(seed_text: str) -> None:
     # What the repeated-key count rests on: every key given is one field set, and nothing else is set.
-    keys = 0
-
-    def count(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal keys
-        keys += len(pairs)
-        return dict(pairs)
-
-    json.loads(seed_text, object_pairs_hook=count)
+    keys = key_pairs(seed_text)
     report = Report.model_validate_json(seed_text)
     assert sum(len(node.model_fields_set) for _, node in walk(report)) == keys
 

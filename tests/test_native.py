@@ -35,7 +35,7 @@ from dossier.formats import dumps, dumps_bytes, loads_as
 from dossier.linked import ntriples
 from dossier.linked.quads import K_IRI, K_LIT, K_TYPED, MANY, node_records
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, key_pairs
 from strategies import valid_reports
 from test_fastpath import HOSTILE, _hostile_report, _unchecked
 
@@ -228,18 +228,6 @@ def test_plain_text_every_kind(speedups: Any) -> None:
 # ---- count_keys
 
 
-def _pairs(text: str) -> int:
-    count = 0
-
-    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal count
-        count += len(pairs)
-        return dict(pairs)
-
-    json.loads(text, object_pairs_hook=hook)
-    return count
-
-
 KEY_TEXT = st.text(st.sampled_from('":\\ \n\t{}[],ab\u00e9😀'), max_size=6)
 JSON_DATA = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), KEY_TEXT),
                          lambda inner: st.one_of(st.lists(inner, max_size=3),
@@ -264,14 +252,14 @@ def _render(value: Any, sep: str, indent: Optional[int], ascii_only: bool) -> st
        st.booleans())
 def test_count_keys(speedups: Any, value: Any, sep: str, indent: Optional[int], ascii_only: bool) -> None:
     text = _render(value, sep, indent, ascii_only)
-    assert speedups.count_keys(text.encode("utf-8")) == _pairs(text)
+    assert speedups.count_keys(text.encode("utf-8")) == key_pairs(text)
 
 
 def test_count_keys_cases(speedups: Any) -> None:
     raw = (EXAMPLES / "000_8ca8e46f6fba684d.json").read_bytes()
-    assert speedups.count_keys(raw) == _pairs(raw.decode("utf-8"))
+    assert speedups.count_keys(raw) == key_pairs(raw.decode("utf-8"))
     escapes = rb'{"a\\": 1, "b\"": {"\\\"": 2}, "c": "\\:", "d": "\":"}'  # keys a\ b" \" c d
-    assert speedups.count_keys(escapes) == _pairs(escapes.decode("utf-8")) == 5
+    assert speedups.count_keys(escapes) == key_pairs(escapes.decode("utf-8")) == 5
     assert speedups.count_keys(b'["a":"b"]') == 1  # not JSON: counted as it stands, never read
     assert speedups.count_keys(b"") == 0
     for unclosed in (b'{"a": "b', b'{"a\\"}', b'"\\\\\\"'):
