@@ -178,39 +178,85 @@ count_keys(PyObject *self, PyObject *arg)
     return PyLong_FromSsize_t(count);
 }
 
-/* A line break and the indent of ``depth`` levels of two spaces. */
+/* ---- canonical_json */
+
+/* What each character below U+0080 of a JSON string becomes: 0 itself; 'u' a \u00xx escape; else its
+ * two-character escape's letter. The quote, the backslash and the controls below U+0020, as pydantic-core and
+ * json.dumps escape them. */
+static char json_escapes[256];
+
+/* The canonical JSON is written as UCS-4 characters into a Buffer (four bytes each), and made a str at the end in
+ * one pass, which narrows it to the smallest kind: no text is encoded to UTF-8 and decoded again. */
+
+/* The ASCII characters ``s``. */
 static int
-put_break(Buffer *b, Py_ssize_t depth)
+jput(Buffer *b, const char *s, Py_ssize_t n)
 {
-    static const char spaces[] = "\n                                                                ";
-    const Py_ssize_t most = (Py_ssize_t)sizeof(spaces) - 2;  /* spaces after the line break */
-    Py_ssize_t n = 2 * depth;
-    if (put(b, spaces, 1 + (n < most ? n : most)) < 0)
+    if (grow(b, 4 * n) < 0)
         return -1;
-    for (n -= most; n > 0; n -= most)
-        if (put(b, spaces + 1, n < most ? n : most) < 0)
-            return -1;
+    Py_UCS4 *o = (Py_UCS4 *)(b->data + b->len);
+    for (Py_ssize_t i = 0; i < n; i++)
+        o[i] = (unsigned char)s[i];
+    b->len += 4 * n;
     return 0;
 }
 
-/* ---- canonical_json */
+/* A line break and the indent of ``depth`` levels of two spaces. */
+static int
+jbreak(Buffer *b, Py_ssize_t depth)
+{
+    Py_ssize_t n = 1 + 2 * depth;
+    if (grow(b, 4 * n) < 0)
+        return -1;
+    Py_UCS4 *o = (Py_UCS4 *)(b->data + b->len);
+    o[0] = '\n';
+    for (Py_ssize_t i = 1; i < n; i++)
+        o[i] = ' ';
+    b->len += 4 * n;
+    return 0;
+}
 
-/* What each byte of a JSON string's UTF-8 becomes: 0 itself; 'u' a \u00xx escape; else its two-character escape's
- * letter. The quote, the backslash and the controls below U+0020, as pydantic-core and json.dumps escape them. */
-static char json_escapes[256];
+/* The characters of a str of character type T, escaped as JSON strings escape them, into ``o``; returns the end. */
+#define JSON_CHARS(T)                                                                                \
+    for (Py_ssize_t i = 0; i < n; i++) {                                                             \
+        Py_UCS4 c = ((const T *)data)[i];                                                            \
+        char e = c < 0x80 ? json_escapes[c] : 0;                                                     \
+        if (!e)                                                                                      \
+            *o++ = c;                                                                                \
+        else if (e == 'u') {                                                                         \
+            *o++ = '\\'; *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15]; \
+        }                                                                                            \
+        else {                                                                                       \
+            *o++ = '\\';                                                                             \
+            *o++ = (Py_UCS4)e;                                                                       \
+        }                                                                                            \
+    }
 
-/* A str as a JSON string; 1 for one UTF-8 cannot hold (a lone surrogate). */
+/* A str as a JSON string, every character as it is but the escaped ones; a lone surrogate too, as json.dumps
+ * writes it (pydantic-core refuses it, and canonical.to_json then writes the text with json.dumps). */
 static int
 put_json_string(Buffer *b, PyObject *text)
 {
-    Py_ssize_t n;
-    const char *s = PyUnicode_AsUTF8AndSize(text, &n);
-    if (s == NULL) {
-        PyErr_Clear();
-        return 1;
+    static const char hex[] = "0123456789abcdef";
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (grow(b, 4 * (6 * n + 2)) < 0)  /* each character at most six: \u00xx */
+        return -1;
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 *o = (Py_UCS4 *)(b->data + b->len);
+    *o++ = '"';
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        JSON_CHARS(Py_UCS1)
+        break;
+    case PyUnicode_2BYTE_KIND:
+        JSON_CHARS(Py_UCS2)
+        break;
+    default:
+        JSON_CHARS(Py_UCS4)
     }
-    return put(b, "\"", 1) < 0 || put_escaped(b, s, n, json_escapes, "0123456789abcdef") < 0 ||
-           put(b, "\"", 1) < 0 ? -1 : 0;
+    *o++ = '"';
+    b->len = (char *)o - b->data;
+    return 0;
 }
 
 static int put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth);
@@ -223,31 +269,31 @@ put_json_value(Buffer *b, PyObject *value, PyObject *shapes, Py_ssize_t depth)
     if (PyUnicode_Check(value))  /* a str enum's member too: its text is its value */
         return put_json_string(b, value);
     if (value == Py_True)
-        return put(b, "true", 4);
+        return jput(b, "true", 4);
     if (value == Py_False)
-        return put(b, "false", 5);
+        return jput(b, "false", 5);
     if (PyLong_CheckExact(value)) {
         PyObject *digits = PyObject_Str(value);
         if (digits == NULL)
             return -1;
         Py_ssize_t n;
-        const char *s = PyUnicode_AsUTF8AndSize(digits, &n);
-        int status = s == NULL ? -1 : put(b, s, n);
+        const char *s = PyUnicode_AsUTF8AndSize(digits, &n);  /* ASCII: its own data */
+        int status = s == NULL ? -1 : jput(b, s, n);
         Py_DECREF(digits);
         return status;
     }
     if (PyList_Check(value)) {
         Py_ssize_t n = PyList_GET_SIZE(value);
         if (n == 0)
-            return put(b, "[]", 2);
+            return jput(b, "[]", 2);
         for (Py_ssize_t i = 0; i < n; i++) {
-            if (put(b, i ? "," : "[", 1) < 0 || put_break(b, depth + 1) < 0)
+            if (jput(b, i ? "," : "[", 1) < 0 || jbreak(b, depth + 1) < 0)
                 return -1;
             int status = put_json_value(b, PyList_GET_ITEM(value, i), shapes, depth + 1);
             if (status != 0)
                 return status;
         }
-        return put_break(b, depth) < 0 || put(b, "]", 1) < 0 ? -1 : 0;
+        return jbreak(b, depth) < 0 || jput(b, "]", 1) < 0 ? -1 : 0;
     }
     return put_json_node(b, value, shapes, depth);
 }
@@ -283,20 +329,20 @@ put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth)
         if (value == Py_None || (left_out == 1 && PyList_Check(value) && PyList_GET_SIZE(value) == 0) ||
             (left_out == 2 && value == Py_False))
             continue;
-        if (put(b, any ? "," : "{", 1) < 0 || put_break(b, depth + 1) < 0)
+        if (jput(b, any ? "," : "{", 1) < 0 || jbreak(b, depth + 1) < 0)
             status = -1;
         else if ((status = put_json_string(b, key)) == 0)
-            status = put(b, ": ", 2) < 0 ? -1 : put_json_value(b, value, shapes, depth + 1);
+            status = jput(b, ": ", 2) < 0 ? -1 : put_json_value(b, value, shapes, depth + 1);
         any = 1;
     }
     Py_DECREF(values);
     if (status != 0)
         return status;
-    return any ? (put_break(b, depth) < 0 || put(b, "}", 1) < 0 ? -1 : 0) : put(b, "{}", 2);
+    return any ? (jbreak(b, depth) < 0 || jput(b, "}", 1) < 0 ? -1 : 0) : jput(b, "{}", 2);
 }
 
 /* The canonical JSON text of a report, as canonical.to_json writes it through pydantic-core; None where it is not
- * sure to be the same (a class or value the shapes do not know, a lone surrogate). */
+ * sure to be the same (a class or value the shapes do not know). */
 static PyObject *
 canonical_json(PyObject *self, PyObject *args)
 {
@@ -308,10 +354,10 @@ canonical_json(PyObject *self, PyObject *args)
     if (status == 0)
         status = put_json_node(b, report, shapes, 0);
     if (status == 0)
-        status = put(b, "\n", 1);
+        status = jput(b, "\n", 1);
     PyObject *out = NULL;
     if (status == 0)
-        out = PyUnicode_DecodeUTF8(b->data, b->len, NULL);
+        out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b->data, b->len / 4);
     else if (status == 1) {
         out = Py_None;
         Py_INCREF(out);
