@@ -216,20 +216,28 @@ jbreak(Buffer *b, Py_ssize_t depth)
     return 0;
 }
 
-/* The characters of a str of character type T, escaped as JSON strings escape them, into ``o``; returns the end. */
+/* The characters of a str of character type T, escaped as JSON strings escape them, written from ``o`` on; ``o``
+ * ends after them. Room is made for each escape as it comes (few texts have any), for its six characters and the
+ * characters left: the buffer may move. */
 #define JSON_CHARS(T)                                                                                \
     for (Py_ssize_t i = 0; i < n; i++) {                                                             \
         Py_UCS4 c = ((const T *)data)[i];                                                            \
         char e = c < 0x80 ? json_escapes[c] : 0;                                                     \
-        if (!e)                                                                                      \
+        if (!e) {                                                                                    \
             *o++ = c;                                                                                \
-        else if (e == 'u') {                                                                         \
-            *o++ = '\\'; *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15]; \
+            continue;                                                                                \
         }                                                                                            \
-        else {                                                                                       \
-            *o++ = '\\';                                                                             \
+        Py_ssize_t at = o - (Py_UCS4 *)b->data;                                                      \
+        b->len = 4 * at;                                                                             \
+        if (grow(b, 4 * (6 + (n - i) + 1)) < 0)                                                      \
+            return -1;                                                                               \
+        o = (Py_UCS4 *)b->data + at;                                                                 \
+        *o++ = '\\';                                                                                 \
+        if (e == 'u') {                                                                              \
+            *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15];              \
+        }                                                                                            \
+        else                                                                                         \
             *o++ = (Py_UCS4)e;                                                                       \
-        }                                                                                            \
     }
 
 /* A str as a JSON string, every character as it is but the escaped ones; a lone surrogate too, as json.dumps
@@ -239,7 +247,7 @@ put_json_string(Buffer *b, PyObject *text)
 {
     static const char hex[] = "0123456789abcdef";
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (grow(b, 4 * (6 * n + 2)) < 0)  /* each character at most six: \u00xx */
+    if (grow(b, 4 * (n + 2)) < 0)  /* the characters and the quotes; JSON_CHARS makes room for escapes */
         return -1;
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 *o = (Py_UCS4 *)(b->data + b->len);
