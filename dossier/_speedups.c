@@ -297,7 +297,10 @@ put_json_value(Buffer *b, PyObject *value, PyObject *shapes, Py_ssize_t depth)
         for (Py_ssize_t i = 0; i < n; i++) {
             if (jput(b, i ? "," : "[", 1) < 0 || jbreak(b, depth + 1) < 0)
                 return -1;
-            int status = put_json_value(b, PyList_GET_ITEM(value, i), shapes, depth + 1);
+            PyObject *item = PyList_GET_ITEM(value, i);
+            Py_INCREF(item);
+            int status = put_json_value(b, item, shapes, depth + 1);
+            Py_DECREF(item);
             if (status != 0)
                 return status;
         }
@@ -323,7 +326,7 @@ put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth)
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (status == 0 && PyDict_Next(values, &pos, &key, &value)) {
-        PyObject *how = PyDict_GetItemWithError(fields, key);
+        PyObject *how = PyUnicode_Check(key) ? PyDict_GetItemWithError(fields, key) : NULL;
         if (how == NULL) {
             status = PyErr_Occurred() ? -1 : 1;  /* not a field */
             break;
@@ -339,8 +342,11 @@ put_json_node(Buffer *b, PyObject *node, PyObject *shapes, Py_ssize_t depth)
             continue;
         if (jput(b, any ? "," : "{", 1) < 0 || jbreak(b, depth + 1) < 0)
             status = -1;
-        else if ((status = put_json_string(b, key)) == 0)
-            status = jput(b, ": ", 2) < 0 ? -1 : put_json_value(b, value, shapes, depth + 1);
+        else if ((status = put_json_string(b, key)) == 0 && (status = jput(b, ": ", 2)) == 0) {
+            Py_INCREF(value);
+            status = put_json_value(b, value, shapes, depth + 1);
+            Py_DECREF(value);
+        }
         any = 1;
     }
     Py_DECREF(values);
@@ -499,8 +505,12 @@ visit(Walk *w, Py_ssize_t depth, PyObject *node)
             status = items == NULL ? -1 : append_new(w->held, PyTuple_Pack(4, values, name, value, k));
             if (status == 0 && PySequence_Fast_GET_SIZE(items) > 1)
                 status = PyList_Append(w->node_lists, value);
-            for (Py_ssize_t j = 0; status == 0 && j < PySequence_Fast_GET_SIZE(items); j++)
-                status = visit(w, depth + 2, PySequence_Fast_GET_ITEM(items, j));
+            for (Py_ssize_t j = 0; status == 0 && j < PySequence_Fast_GET_SIZE(items); j++) {
+                PyObject *item = PySequence_Fast_GET_ITEM(items, j);
+                Py_INCREF(item);  /* held while visited: a model's hooks are Python code */
+                status = visit(w, depth + 2, item);
+                Py_DECREF(item);
+            }
             Py_XDECREF(items);
         }
         else {
