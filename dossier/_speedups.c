@@ -4,7 +4,7 @@
  * canonical_json(report, shapes)   a report's canonical JSON text (canonical.py)
  * plain_text(text)                 whether a str needs no escaping in N-Triples or Turtle (linked/turtlegen.py)
  * walk(root, ...)                  the walk that gathers a report's nodes for loading's checks (walk.py)
- * nquads(records, with_graph)      the UTF-8 N-Quads or N-Triples lines of node records (linked/ntriples.py)
+ * nquads(records, with_graph, ...) the N-Quads or N-Triples lines of node records, UTF-8 or a str (linked/ntriples.py)
  *
  * They are optional: a machine without a C compiler installs dossier without them, and dossier/native.py then
  * gives the Python twins. For data a loop is not sure of, it returns None and the caller takes the Python way,

@@ -16,8 +16,9 @@ the Python twins, to compare or to debug.
   :func:`dossier.linked.turtlegen._escaped`.
 - :data:`walk` (``root, ...``): the walk of :class:`dossier.walk.Tree`
   that gathers a report's nodes; twin: ``Tree._visit``.
-- :data:`nquads` (``records, with_graph``): the UTF-8 bytes of N-Quads or
-  N-Triples lines of node records whose subjects are unique; twin:
+- :data:`nquads` (``records, with_graph, as_text=False``): the N-Quads or
+  N-Triples lines of node records whose subjects are unique, as UTF-8
+  bytes, or joined in a str with ``as_text``; twin:
   :func:`dossier.linked.ntriples._lines`.
 """
 
