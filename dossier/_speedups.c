@@ -51,15 +51,19 @@ put(Buffer *b, const char *s, Py_ssize_t n)
 
 #define PUT_LITERAL(b, s) put((b), (s), sizeof(s) - 1)
 
-/* The UTF-8 ``s`` with each byte that ``table`` marks escaped: 'u' as \u00XX (with the digits of ``hex``), another
- * mark as a backslash and that letter. JSON and N-Triples differ only in their tables and the case of the digits. */
+/* What each byte of an N-Triples literal's UTF-8 becomes, and each character below U+0080 of a JSON string (see
+ * fill_escape_table): 0 itself; 'u' a \uXXXX escape; else the letter of its two-character escape. */
+static char escapes[256], json_escapes[256];
+
+/* The UTF-8 ``s`` with each byte that ``escapes`` marks escaped, as N-Triples and Turtle escape a string. */
 static int
-put_escaped(Buffer *b, const char *s, Py_ssize_t n, const char *table, const char *hex)
+put_escaped(Buffer *b, const char *s, Py_ssize_t n)
 {
+    static const char hex[] = "0123456789ABCDEF";
     Py_ssize_t start = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        char e = table[c];
+        char e = escapes[c];
         if (!e)
             continue;
         if (put(b, s + start, i - start) < 0)
@@ -72,8 +76,8 @@ put_escaped(Buffer *b, const char *s, Py_ssize_t n, const char *table, const cha
     return put(b, s + start, n - start);
 }
 
-/* Fill an escape table for put_escaped: the quote and the backslash, and the controls below U+0020 (\b \f \n \r \t
- * by their letters); with ``del``, U+007F too. JSON and N-Triples escape the same, but for DEL. */
+/* Fill an escape table: the quote and the backslash, and the controls below U+0020 (\b \f \n \r \t by their
+ * letters); with ``del``, U+007F too. JSON and N-Triples escape the same, but for DEL (and the case of the digits). */
 static void
 fill_escape_table(char *table, int del)
 {
@@ -180,10 +184,6 @@ count_keys(PyObject *self, PyObject *arg)
 
 /* ---- canonical_json */
 
-/* What each character below U+0080 of a JSON string becomes: 0 itself; 'u' a \u00xx escape; else its
- * two-character escape's letter. The quote, the backslash and the controls below U+0020, as pydantic-core and
- * json.dumps escape them. */
-static char json_escapes[256];
 
 /* The canonical JSON is written as UCS-4 characters into a Buffer (four bytes each), and made a str at the end in
  * one pass, which narrows it to the smallest kind: no text is encoded to UTF-8 and decoded again. */
@@ -556,10 +556,6 @@ utf8(PyObject *o, Py_ssize_t *n)
     return s;
 }
 
-/* What each byte of a literal becomes: 0 itself; 'u' a \uXXXX escape; else the letter of its two-character
- * escape. The controls U+0000-U+001F and U+007F, the quote and the backslash; what escape_string in ntriples.py
- * does. */
-static char escapes[256];
 
 /* Whether a str holds no character that N-Triples and Turtle escape in a string: the controls U+0000-U+001F and
  * U+007F, the quote and the backslash. One pass over the characters, instead of the three scans (two searches
@@ -608,7 +604,7 @@ put_object(Buffer *b, int kind, PyObject *extra, PyObject *value)
             return -1;
         return 0;
     }
-    if (PUT_LITERAL(b, "\"") < 0 || put_escaped(b, s, n, escapes, "0123456789ABCDEF") < 0 || PUT_LITERAL(b, "\"") < 0)
+    if (PUT_LITERAL(b, "\"") < 0 || put_escaped(b, s, n) < 0 || PUT_LITERAL(b, "\"") < 0)
         return -1;
     /* An empty tag writes none, as a literal without one. */
     if (kind == K_LIT && en > 0)

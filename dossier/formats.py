@@ -59,8 +59,8 @@ class _Sources:
     """What a report's outputs are written from, each made once, when first needed.
 
     The canonical JSON text serves JSON and JSON-LD; the node records serve
-    TriG (the other RDF formats are written from the model by their own
-    writers, each the cheapest way it has).
+    TriG, and N-Quads and N-Triples where dossier's C loops write them
+    (Turtle is written straight from the model).
     """
 
     def __init__(self, report: Report, base: Optional[str]):
@@ -101,11 +101,12 @@ def _rdf_text(kind: str) -> Callable[[_Sources], str]:
 
         if kind == "trig":  # named graphs as blocks: from the records
             return turtle.write_trig(sources.records(), mint_base(sources.report, sources.base))
-        # Each writes from the model the cheapest way it has (Turtle straight from it; N-Quads and N-Triples through
-        # the records with dossier's C loop, else straight from it).
-        direct = {"turtle": turtle.report_turtle, "nquads": ntriples.report_nquads,
-                  "ntriples": ntriples.report_ntriples}[kind]
-        return direct(sources.report, sources.base)
+        if kind == "turtle":  # straight from the model
+            return turtle.report_turtle(sources.report, sources.base)
+        # Through the records with dossier's C loop (the records TriG is written from too), else straight from the
+        # model: each the cheapest way it has.
+        lines = ntriples.report_nquads if kind == "nquads" else ntriples.report_ntriples
+        return lines(sources.report, sources.base, records=sources.records)
 
     return write
 
@@ -259,8 +260,8 @@ def dumps_many(report: Report, formats: Iterable[str], *, base: Optional[str] = 
     """``report`` written in each of ``formats``, by the name given: the same texts as :func:`dumps`, for less work.
 
     What formats have in common is made once: the canonical JSON, which the
-    JSON-LD holds, and the node records, which TriG is written from (the
-    other RDF formats are written straight from the model).
+    JSON-LD holds, and the node records, which TriG is written from (and
+    N-Quads and N-Triples, where dossier's C loops write them).
     An unknown or read-only format is refused before anything is written.
     """
     if isinstance(formats, str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from .. import native
 from ..models import Report
@@ -117,21 +117,30 @@ def write_ntriples(records: list[Record]) -> str:
 # ---- straight from the model
 
 
-def report_nquads(report: Report, base: Optional[str] = None) -> str:
-    """N-Quads text of ``report`` under ``base``: what :func:`write_nquads` gives for its node records."""
-    return _report_text(report, base, True)
+Records = Callable[[], list[Record]]
 
 
-def report_ntriples(report: Report, base: Optional[str] = None) -> str:
-    """N-Triples text of ``report`` under ``base``: what :func:`write_ntriples` gives for its node records."""
-    return _report_text(report, base, False)
+def report_nquads(report: Report, base: Optional[str] = None, *, records: Optional[Records] = None) -> str:
+    """N-Quads text of ``report`` under ``base``: what :func:`write_nquads` gives for its node records.
+
+    ``records`` gives those records, where the caller makes them for other
+    formats too (see :func:`dossier.formats.dumps_many`): called only if
+    they are written from.
+    """
+    return _report_text(report, base, True, records)
 
 
-def _report_text(report: Report, base: Optional[str], with_graph: bool) -> str:
+def report_ntriples(report: Report, base: Optional[str] = None, *, records: Optional[Records] = None) -> str:
+    """N-Triples text of ``report`` under ``base``: what :func:`write_ntriples` gives for its node records;
+    ``records`` as for :func:`report_nquads`."""
+    return _report_text(report, base, False, records)
+
+
+def _report_text(report: Report, base: Optional[str], with_graph: bool, records: Optional[Records]) -> str:
     # The C loop formats the records several times faster than the generated Python writes the lines from the
     # model, which is faster than making the records and formatting them in Python.
     if native.nquads is not None:
-        return _text(node_records(report, base), with_graph)
+        return _text(records() if records is not None else node_records(report, base), with_graph)
     return "".join(report_lines(report, base, with_graph=with_graph))
 
 

@@ -83,22 +83,20 @@ def _turtle_field(src: _Source, f: _Field, kept: bool) -> None:
     src(f"add(h + {_listed('x')})")
 
 
-def _escaped(x: str) -> str:
-    """Source for whether the text in ``x`` may need escaping, which the slow way then finds out.
+def _plain(x: str) -> str:
+    """Source for whether the text in ``x`` needs no escaping; where it may, the slow way finds out.
 
     dossier's C loop tells exactly (:mod:`dossier.native`); without it, the
     test is three scans in C, ``str.isprintable`` the strictest of them.
     """
     if native.plain_text is not None:
-        return f"not plain({x})"
-    return f"'\"' in {x} or '\\\\' in {x} or not {x}.isprintable()"
-
-
-def _plain(x: str) -> str:
-    """Source for the opposite of :func:`_escaped`: the text in ``x`` needs no escaping."""
-    if native.plain_text is not None:
         return f"plain({x})"
     return f"'\"' not in {x} and '\\\\' not in {x} and {x}.isprintable()"
+
+
+def _escaped(x: str) -> str:
+    """Source for the opposite of :func:`_plain`."""
+    return f"not ({_plain(x)})"
 
 
 def _listed(objects: str) -> str:
